@@ -1,0 +1,61 @@
+import type { Mention, MentionKind, MentionOf, RegencyMention, SentenceSpan } from '../../models/index.js';
+import type { ExtractContext } from '../types.js';
+
+/** One document's text, sentences and mentions, indexed for the assembly steps. */
+export interface DocumentView {
+  text: string;
+  sentences: readonly SentenceSpan[];
+  mentions: readonly Mention[];
+  ctx: ExtractContext;
+  /** Mentions of one kind in one sentence, in text order. */
+  inSentence<K extends MentionKind>(kind: K, sentence: number): MentionOf<K>[];
+  all<K extends MentionKind>(kind: K): MentionOf<K>[];
+  sentenceText(sentence: number): string;
+  /** The regency the document is mostly about: the one it names most, the earliest on a tie. */
+  mainRegency: string | null;
+  /** Headlines are written in title case, where capitalised words say nothing about names. */
+  isHeadline(sentence: number): boolean;
+}
+
+export function viewDocument(
+  text: string,
+  sentences: readonly SentenceSpan[],
+  mentions: readonly Mention[],
+  ctx: ExtractContext,
+): DocumentView {
+  const bySentence = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const key = `${m.kind}:${m.sentence}`;
+    bySentence.set(key, [...(bySentence.get(key) ?? []), m]);
+  }
+  const regencies = mentions.filter((m): m is RegencyMention => m.kind === 'regency');
+  const counts = new Map<string, number>();
+  for (const r of regencies) counts.set(r.regency, (counts.get(r.regency) ?? 0) + 1);
+  let mainRegency: string | null = null;
+  for (const r of regencies) {
+    if (mainRegency === null || (counts.get(r.regency) ?? 0) > (counts.get(mainRegency) ?? 0)) mainRegency = r.regency;
+  }
+  const sentenceText = (i: number) => {
+    const s = sentences[i];
+    return s ? text.slice(s.start, s.end) : '';
+  };
+  return {
+    text,
+    sentences,
+    mentions,
+    ctx,
+    inSentence: <K extends MentionKind>(kind: K, sentence: number) =>
+      (bySentence.get(`${kind}:${sentence}`) ?? []) as MentionOf<K>[],
+    all: <K extends MentionKind>(kind: K) => mentions.filter((m) => m.kind === kind) as MentionOf<K>[],
+    sentenceText,
+    mainRegency,
+    isHeadline: (i) => isTitleCase(sentenceText(i)),
+  };
+}
+
+function isTitleCase(sentence: string): boolean {
+  const words = sentence.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length < 4 || /[.!?]["”]?$/.test(sentence.trim())) return false;
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / words.length >= 0.7;
+}

@@ -1,0 +1,155 @@
+import type { DateMention, EventFact, EventMention, EventType, Predicate, RegencyMention } from '../../models/index.js';
+import cues from '../lexicon/event-cues.json' with { type: 'json' };
+import { anyOfSources } from '../patterns.js';
+import { formatDate } from '../refiners/resolve-years.js';
+import type { DocumentView } from './document-view.js';
+import type { ProgrammeUnit } from './units.js';
+
+/** Kinds that name the evaluation stage precisely; a bare "evaluasi" in the same story is one of them. */
+const SPECIFIC_EVALUATIONS: ReadonlySet<EventType> = new Set(['desk_evaluation', 'field_evaluation', 'internal_assessment']);
+/** A habit is not an activity: "secara rutin mencanangkan … setiap tahunnya". */
+const HABITUAL = /(?<![\p{L}])(?:setiap\s+tahun(?:nya)?|secara\s+rutin|rutin\s+(?:setiap|tiap)|tiap\s+tahun)(?![\p{L}])/iu;
+/** A sentence that only continues the previous activity: "Kegiatan yang berlangsung Senin (3/3) itu…". */
+const CONTINUATION = /^(?:Kegiatan|Acara|Agenda|Kunjungan|Evaluasi|Rakor|Sosialisasi|Pencanangan|Penganugerahan)(?![\p{L}])/u;
+/** Who acts, not what happens: an actor names the activity only when nothing else in the sentence does. */
+const ACTOR = new RegExp(`^(?:${anyOfSources(cues.actors)})$`, 'iu');
+const VISIT_RECEIVED = /menerima\s+(?:rombongan|kunjungan)|kedatangan/iu;
+
+interface Candidate {
+  type: EventType;
+  date: DateMention | null;
+  regency: string | null;
+  host: string | null;
+  units: string[];
+  predicates: Set<Predicate>;
+  sentences: number[];
+}
+
+/**
+ * Turns event cues into one event per activity. The earliest cue in a sentence names its activity;
+ * sentences about the same kind merge when their dates agree at their precision, a bare "evaluasi"
+ * joins the precisely named evaluation, and an activity no sentence dates is left out.
+ */
+export function assembleEvents(view: DocumentView, units: readonly ProgrammeUnit[]): EventFact[] {
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < view.sentences.length; i++) {
+    const cues = view.inSentence('event', i);
+    const sentence = view.sentenceText(i);
+    if (cues.length === 0) {
+      const last = candidates.at(-1);
+      const date = bestDate(view.inSentence('date', i));
+      if (last && date && CONTINUATION.test(sentence) && !hasDay(last.date)) last.date = date;
+      continue;
+    }
+    if (HABITUAL.test(sentence)) continue;
+    candidates.push(candidateOf(view, i, cues, units));
+  }
+  return mergeCandidates(candidates)
+    .map((c) => ({ ...c, regency: c.regency ?? view.mainRegency }))
+    .filter((c) => c.date !== null && formatDate(c.date) !== null && c.regency !== null)
+    .map((c) => ({
+      type: c.type,
+      date: formatDate(c.date as DateMention),
+      regency: c.regency as string,
+      host: c.host,
+      units: c.units,
+      predicate: c.predicates.size === 1 ? ([...c.predicates][0] as Predicate) : null,
+      evidence: c.sentences.map((s) => ({
+        start: view.sentences[s]?.start ?? 0,
+        end: view.sentences[s]?.end ?? 0,
+        rule: `event-${c.type.replace(/_/g, '-')}`,
+      })),
+    }));
+}
+
+function candidateOf(view: DocumentView, i: number, cues: EventMention[], units: readonly ProgrammeUnit[]): Candidate {
+  const specific = cues.find((c) => SPECIFIC_EVALUATIONS.has(c.type));
+  const first = cues.find((c) => !ACTOR.test(c.text)) ?? (cues[0] as EventMention);
+  const type = first.type === 'evaluation' && specific ? specific.type : first.type;
+  const regencies = view.inSentence('regency', i);
+  const { regency, host } = type === 'visit' ? visitParties(view, i, regencies, first) : { regency: regencies[0]?.regency ?? null, host: null };
+  const predicates = new Set<Predicate>();
+  for (const p of view.inSentence('predicate', i)) if (p.predicate !== 'ZI') predicates.add(p.predicate);
+  return {
+    type,
+    date: bestDate(view.inSentence('date', i)),
+    regency,
+    host,
+    units: units.filter((u) => u.programmeSentences.has(i)).map((u) => u.fact.name),
+    predicates,
+    sentences: [i],
+  };
+}
+
+/**
+ * In a visit the visitor's regency owns the event and the host is kept apart: "X menerima kunjungan …
+ * Kabupaten Situbondo" makes Situbondo the visitor; "studi tiru ke Kabupaten Badung" makes Badung the host.
+ */
+function visitParties(
+  view: DocumentView,
+  i: number,
+  regencies: RegencyMention[],
+  cue: EventMention,
+): { regency: string | null; host: string | null } {
+  const sentence = view.sentenceText(i);
+  const offset = view.sentences[i]?.start ?? 0;
+  const before = regencies.filter((r) => r.start < cue.start);
+  const after = regencies.filter((r) => r.start >= cue.start);
+  if (VISIT_RECEIVED.test(sentence)) {
+    const visitor = after.find((r) => r.regency !== before[0]?.regency) ?? null;
+    return { regency: visitor?.regency ?? null, host: before[0]?.regency ?? (visitor ? view.mainRegency : null) };
+  }
+  const toIndex = sentence.slice(cue.end - offset).search(/(?<![\p{L}])(?:ke|di)(?![\p{L}])/u);
+  const hostMention = toIndex >= 0 ? after.find((r) => r.start >= cue.end + toIndex) : undefined;
+  const visitor =
+    before[0]?.regency ?? after.find((r) => r.regency !== hostMention?.regency)?.regency ?? (hostMention ? null : view.mainRegency);
+  return { regency: visitor, host: hostMention && hostMention.regency !== visitor ? hostMention.regency : null };
+}
+
+function hasDay(d: DateMention | null): boolean {
+  return d !== null && d.day !== null;
+}
+
+function precision(d: DateMention | null): number {
+  if (d === null || formatDate(d) === null) return 0;
+  return (d.year !== null ? 1 : 0) + (d.month !== null ? 2 : 0) + (d.day !== null ? 4 : 0);
+}
+
+/** The most precise date that dates an activity (not the start of a range) in a sentence. */
+function bestDate(dates: DateMention[]): DateMention | null {
+  let best: DateMention | null = null;
+  for (const d of dates) if (d.relation === 'on' && precision(d) > precision(best)) best = d;
+  return best;
+}
+
+/** Two dates agree when every part both give is equal. */
+function compatible(a: DateMention | null, b: DateMention | null): boolean {
+  if (a === null || b === null) return true;
+  const same = (x: number | null, y: number | null) => x === null || y === null || x === y;
+  return same(a.year, b.year) && same(a.month, b.month) && same(a.day, b.day);
+}
+
+function mergeCandidates(candidates: Candidate[]): Candidate[] {
+  const merged: Candidate[] = [];
+  const hasSpecific = candidates.some((c) => SPECIFIC_EVALUATIONS.has(c.type));
+  for (const c of candidates) {
+    const type = c.type === 'evaluation' && hasSpecific ? null : c.type;
+    const target = merged.find(
+      (m) =>
+        (type === null ? SPECIFIC_EVALUATIONS.has(m.type) : m.type === type) &&
+        (c.regency === null || m.regency === null || m.regency === c.regency) &&
+        compatible(m.date, c.date),
+    );
+    if (!target) {
+      merged.push({ ...c, units: [...c.units], predicates: new Set(c.predicates), sentences: [...c.sentences] });
+      continue;
+    }
+    if (precision(c.date) > precision(target.date)) target.date = c.date;
+    target.regency ??= c.regency;
+    target.host ??= c.host;
+    for (const u of c.units) if (!target.units.includes(u)) target.units.push(u);
+    for (const p of c.predicates) target.predicates.add(p);
+    target.sentences.push(...c.sentences);
+  }
+  return merged;
+}

@@ -1,0 +1,42 @@
+import type { Mention, MentionKind, MentionOf, SentenceSpan } from '../models/index.js';
+import { sentenceIndexAt } from './sentences.js';
+import type { AnyRule, ExtractContext, Rule } from './types.js';
+
+/** Applies one rule to a text and returns its mentions with offsets, sentence index and rule name. */
+export function runRule<K extends MentionKind>(
+  rule: Rule<K>,
+  text: string,
+  sentences: readonly SentenceSpan[],
+  ctx: ExtractContext,
+): MentionOf<K>[] {
+  const out: MentionOf<K>[] = [];
+  const pattern = new RegExp(rule.pattern.source, rule.pattern.flags);
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const found = rule.extract(m, text, ctx);
+    if (found === null) continue;
+    const { start = m.index, end = m.index + m[0].length, ...fields } = found;
+    out.push({
+      ...fields,
+      kind: rule.kind,
+      start,
+      end,
+      text: text.slice(start, end),
+      sentence: sentenceIndexAt(sentences, start),
+      rule: rule.name,
+    } as unknown as MentionOf<K>);
+  }
+  return out;
+}
+
+export function runRules(
+  rules: readonly AnyRule[],
+  text: string,
+  sentences: readonly SentenceSpan[],
+  ctx: ExtractContext,
+): Mention[] {
+  return rules.flatMap((rule) => runRule(rule as Rule<MentionKind>, text, sentences, ctx));
+}

@@ -1,0 +1,123 @@
+/**
+ * Figures that rate a regency or unit: "capaian reformasi birokrasi … pada 2024 mencapai skor 81,57 dengan
+ * predikat memuaskan", "meningkat dari tahun sebelumnya yang mencatat angka 77,26", "nilai SAKIP predikat BB",
+ * "IKM 86,4", "indeks SPI 74,20". Decimal commas and dots both read; the metric is the nearest metric word in
+ * the sentence; a threshold ("nilai minimal 75", "dari standar 75") is not a score.
+ */
+import type { ScoreMetric } from '../../models/index.js';
+import metrics from '../lexicon/score-metrics.json' with { type: 'json' };
+import { anyOf, anyOfSources, wholeWord } from '../patterns.js';
+import type { Rule, RuleOutput } from '../types.js';
+
+const METRIC_PATTERNS: readonly [ScoreMetric, RegExp][] = Object.entries(metrics.metrics).map(([metric, sources]) => [
+  metric as ScoreMetric,
+  new RegExp(wholeWord(anyOfSources(sources)), 'giu'),
+]);
+const THRESHOLD = new RegExp(`${wholeWord(anyOfSources(metrics.threshold))}\\s*(?:\\p{L}+\\s+){0,2}$`, 'iu');
+const INTRO = anyOfSources(metrics.valueIntro);
+const LABEL = anyOf([...metrics.labels, ...metrics.grades]);
+const GRADE = anyOf(metrics.grades);
+
+/** The sentence around an offset, found by scanning to the nearest sentence-ending mark or line break. */
+function sentenceAround(text: string, at: number): { start: number; end: number } {
+  let start = at;
+  while (start > 0 && !/[\n!?]/.test(text[start - 1] ?? '') && !/\.\s/.test(text.slice(start - 1, start + 1))) start--;
+  let end = at;
+  while (end < text.length && !/[\n!?]/.test(text[end] ?? '') && !/\.(\s|$)/.test(text.slice(end, end + 2))) end++;
+  return { start, end };
+}
+
+/** The metric word nearest before the value in its sentence, else the first after it. */
+function metricNear(text: string, sentence: { start: number; end: number }, at: number): ScoreMetric | null {
+  const inSentence = text.slice(sentence.start, sentence.end);
+  let best: { metric: ScoreMetric; distance: number } | null = null;
+  for (const [metric, re] of METRIC_PATTERNS) {
+    for (const m of inSentence.matchAll(re)) {
+      const pos = sentence.start + m.index;
+      const distance = pos <= at ? at - pos : 10_000 + pos - at;
+      if (!best || distance < best.distance) best = { metric, distance };
+    }
+  }
+  return best?.metric ?? null;
+}
+
+/** The year a value rates: the nearest year before it, or one less after "tahun sebelumnya/lalu". */
+function yearNear(text: string, sentenceStart: number, at: number): Pick<RuleOutput<'score'>, 'year' | 'relativeYear'> {
+  const before = text.slice(sentenceStart, at);
+  const years = [...before.matchAll(/(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)/g)];
+  const relative = [...before.matchAll(/tahun\s+(?:sebelumnya|lalu)/giu)];
+  const lastYear = years.at(-1);
+  const lastRelative = relative.at(-1);
+  if (lastRelative && (!lastYear || lastRelative.index > lastYear.index)) {
+    return lastYear ? { year: Number(lastYear[0]) - 1, relativeYear: null } : { year: null, relativeYear: -1 };
+  }
+  return { year: lastYear ? Number(lastYear[0]) : null, relativeYear: null };
+}
+
+function readScore(m: RegExpExecArray, text: string, value: number | string): RuleOutput<'score'> | null {
+  const valueAt = m.index + m[0].indexOf(m.groups?.value ?? '', (m.groups?.intro ?? '').length);
+  if (THRESHOLD.test(text.slice(Math.max(0, valueAt - 40), valueAt))) return null;
+  const sentence = sentenceAround(text, valueAt);
+  const metric = metricNear(text, sentence, valueAt);
+  if (metric === null) return null;
+  const label = m.groups?.label ?? null;
+  return {
+    metric,
+    value,
+    label: label === value ? null : label,
+    ...yearNear(text, sentence.start, valueAt),
+    start: valueAt,
+    end: valueAt + (m.groups?.value ?? '').length,
+  };
+}
+
+export const numericScore: Rule<'score'> = {
+  name: 'numeric-score',
+  kind: 'score',
+  pattern: new RegExp(
+    `(?<intro>${wholeWord(INTRO)})\\s+(?:(?:sebesar|yakni|yaitu|di\\s+angka|mencapai|dengan\\s+nilai|nilai|skor|angka)\\s+)?(?<value>\\d{1,3}(?:[.,]\\d{1,3})?)(?![\\d.,]*\\d)(?!\\s*(?:persen|%|unit|orang|OPD|satker|perangkat|kali|poin\\s+dari))(?:\\s*(?:\\(|,)?\\s*(?:dengan\\s+)?(?:predikat|kategori|kriteria|atau|berpredikat)\\s+["“‘']?(?<label>${LABEL})["”’']?(?![\\p{L}]))?`,
+    'giu',
+  ),
+  examples: [
+    [
+      'capaian reformasi birokrasi pada 2024 mencapai skor 81,57 dengan predikat memuaskan',
+      { metric: 'reformasi_birokrasi', value: 81.57, year: 2024, label: 'memuaskan' },
+    ],
+    ['reformasi birokrasi pada 2024 naik dari tahun sebelumnya yang mencatat angka 77,26.', { value: 77.26, year: 2023 }],
+    ['nilai IKM sebesar 86,4', { metric: 'kepuasan_masyarakat', value: 86.4 }],
+    ['dapat nilai 78,1 dari standar 75 untuk bisa diusulkan ZI', { metric: 'zona_integritas', value: 78.1 }],
+    ['syarat nilai minimal 75 untuk zona integritas', null],
+    ['nilai 1.118 pada lomba kecamatan', null],
+    ['sebanyak 12 unit kerja mengikuti ZI', null],
+  ],
+  extract(m, text) {
+    const raw = m.groups?.value ?? '';
+    // A dot followed by exactly three digits groups thousands ("1.118"); a 0–100 index never has one.
+    if (/\.\d{3}$/.test(raw)) return null;
+    const value = Number(raw.replace(',', '.'));
+    if (!Number.isFinite(value) || value <= 0 || value > 100) return null;
+    return readScore(m, text, value);
+  },
+};
+
+export const gradeScore: Rule<'score'> = {
+  name: 'grade-score',
+  kind: 'score',
+  pattern: new RegExp(
+    `(?<intro>(?<![\\p{L}])(?:predikat|nilai|kategori|peringkat|berpredikat|bernilai))\\s+["“‘']?(?<value>${GRADE})["”’']?(?![\\p{L}\\d])`,
+    'gu',
+  ),
+  examples: [
+    ['nilai SAKIP tahun 2023 dengan predikat BB', { metric: 'sakip', value: 'BB', year: 2023 }],
+    ['meraih predikat “A” untuk SAKIP', { metric: 'sakip', value: 'A' }],
+    ['predikat BB', null],
+  ],
+  extract(m, text) {
+    const grade = m.groups?.value ?? '';
+    const found = readScore(m, text, grade);
+    // A letter grade only rates SAKIP or the RB index; elsewhere "nilai B" is too loose to read.
+    return found && (found.metric === 'sakip' || found.metric === 'reformasi_birokrasi') ? found : null;
+  },
+};
+
+export const SCORE_RULES = [numericScore, gradeScore] as const;

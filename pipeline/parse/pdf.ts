@@ -1,0 +1,57 @@
+import { PDFParse } from 'pdf-parse';
+import type { PartialDate } from '../../models/index.js';
+import { InputError } from '../errors.js';
+import { publishedFromIso } from './published.js';
+
+export interface ParsedPdf {
+  title: string | null;
+  published: PartialDate | null;
+  text: string;
+  /** Where each page's text sits in `text`, for provenance by page. */
+  pages: { page: number; start: number; end: number }[];
+}
+
+/**
+ * Reads a PDF report's text page by page with pdf-parse (pdf.js). Encrypted, broken and image-only
+ * files get an error that says which.
+ */
+export async function parsePdf(source: string, bytes: Uint8Array): Promise<ParsedPdf> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    const result = await parser.getText().catch((cause: unknown) => {
+      throw new InputError(source, `unreadable PDF (${describe(cause)})`, { cause });
+    });
+    const info = await parser.getInfo().catch(() => null);
+    const pages: ParsedPdf['pages'] = [];
+    let text = '';
+    for (const page of result.pages) {
+      const body = page.text.replace(/\r\n?/g, '\n').trim();
+      if (text) text += '\n';
+      pages.push({ page: page.num, start: text.length, end: text.length + body.length });
+      text += body;
+    }
+    if (text.replace(/\s+/g, '').length === 0) {
+      throw new InputError(source, `PDF has no text layer (${result.total} page(s), scanned images only?)`);
+    }
+    const meta = (info?.info ?? {}) as Record<string, unknown>;
+    const title = typeof meta.Title === 'string' && meta.Title.trim() ? meta.Title.trim() : null;
+    return { title, published: pdfDate(meta.CreationDate), text, pages };
+  } finally {
+    await parser.destroy();
+  }
+}
+
+function describe(cause: unknown): string {
+  if (cause instanceof Error) {
+    if (/password/i.test(cause.message) || cause.name === 'PasswordException') return 'encrypted, needs a password';
+    return `${cause.name}: ${cause.message}`;
+  }
+  return String(cause);
+}
+
+/** PDF dates look like `D:20241113101500+07'00'`. */
+function pdfDate(value: unknown): PartialDate | null {
+  if (typeof value !== 'string') return null;
+  const m = /^D?:?(\d{4})(\d{2})(\d{2})/.exec(value);
+  return m ? publishedFromIso(`${m[1]}-${m[2]}-${m[3]}`) : null;
+}
