@@ -7,7 +7,7 @@ const ABBREVIATIONS = new Set(lexicon.abbreviations);
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
 
 /** Whitespace, then maybe an opening quote or bracket, then a capital or a digit. */
-const NEXT_SENTENCE_START = /^[ \t\u00a0]+["“‘'(\[]?[\p{Lu}\p{N}]/u;
+const NEXT_SENTENCE_START = /^[ \t\u00a0]+["“‘'([]?[\p{Lu}\p{N}]/u;
 
 /**
  * Splits Indonesian news text into sentences with offsets. A line break always ends a sentence
@@ -35,7 +35,8 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let end = i + 1;
     while (end < text.length && (CLOSERS.has(text[end] ?? '') || text[end] === '.')) end++;
-    if (end < text.length && text[end] !== '\n' && !NEXT_SENTENCE_START.test(text.slice(end, end + 6))) continue;
+    if (end < text.length && text[end] !== '\n' && !NEXT_SENTENCE_START.test(text.slice(end, end + 6)))
+      continue;
     if (ch === '.' && isAbbreviationBefore(text, i)) continue;
     push(end);
     start = end;

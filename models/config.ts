@@ -16,7 +16,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
   const parsed = ConfigSchema.safeParse({ dbPath: blankToUndefined(env.ZI_DB) });
   if (!parsed.success) {
-    throw new Error(`bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }

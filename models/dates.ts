@@ -6,5 +6,8 @@ import { z } from 'zod';
  */
 export const PartialDateSchema = z
   .string()
-  .regex(/^(\d{4}|XXXX)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM, YYYY-MM-DD or XXXX-MM-DD');
+  .regex(
+    /^(\d{4}|XXXX)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'expected YYYY, YYYY-MM, YYYY-MM-DD or XXXX-MM-DD',
+  );
 export type PartialDate = z.infer<typeof PartialDateSchema>;

@@ -1,3 +1,4 @@
+export * from './config.js';
 export * from './dates.js';
 export * from './document.js';
 export * from './event-types.js';
@@ -6,4 +7,3 @@ export * from './facts.js';
 export * from './gold.js';
 export * from './mention.js';
 export * from './timeline.js';
-export * from './config.js';

@@ -1,8 +1,14 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { type GoldDocument, GoldDocumentSchema, loadConfig, PartialDateSchema, TimelineQuerySchema } from '../models/index.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import {
+  type GoldDocument,
+  GoldDocumentSchema,
+  loadConfig,
+  PartialDateSchema,
+  TimelineQuerySchema,
+} from '../models/index.js';
 import { InputError, StoreError, UsageError } from './errors.js';
 import { evaluate, formatReport } from './evaluate.js';
 import { timelineCsv, timelineTable } from './format.js';
@@ -23,7 +29,8 @@ const dbOption = () => new Option('--db <file>', 'SQLite store (env ZI_DB)').def
 
 function partialDate(value: string): string {
   const parsed = PartialDateSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentError(`"${value}" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`);
+  if (!parsed.success)
+    throw new InvalidArgumentError(`"${value}" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`);
   return value;
 }
 
@@ -55,7 +62,8 @@ program
         `documents ${summary.documents}: ${summary.added} added, ${summary.unchanged} already stored, ${summary.failures.length} failed`,
       );
       console.log(`timeline: ${summary.events} events`);
-      for (const [regency, n] of Object.entries(summary.eventsPerRegency).sort()) console.log(`  ${regency}: ${n}`);
+      for (const [regency, n] of Object.entries(summary.eventsPerRegency).sort())
+        console.log(`  ${regency}: ${n}`);
       if (summary.failures.length > 0) process.exitCode = 1;
     } finally {
       store.close();
@@ -68,7 +76,9 @@ program
   .option('--regency <name>', 'e.g. "Kabupaten Probolinggo" (a bare name matches both kabupaten and kota)')
   .option('--from <date>', 'first date, YYYY[-MM[-DD]]', partialDate)
   .option('--to <date>', 'last date, YYYY[-MM[-DD]]', partialDate)
-  .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+  .addOption(
+    new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
+  )
   .addOption(dbOption())
   .action((opts: { regency?: string; from?: string; to?: string; format: string; db: string }) => {
     const query = TimelineQuerySchema.parse({ regency: opts.regency, from: opts.from, to: opts.to });
@@ -95,7 +105,10 @@ program
       try {
         const done = await processFile(file);
         const name = documentName(file);
-        writeFileSync(join(opts.emitGold, `${name}.json`), `${JSON.stringify(toGold(name, done.document, done.facts), null, 2)}\n`);
+        writeFileSync(
+          join(opts.emitGold, `${name}.json`),
+          `${JSON.stringify(toGold(name, done.document, done.facts), null, 2)}\n`,
+        );
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         console.error(`error: ${error.message}`);
@@ -121,13 +134,20 @@ program
     const entries = readdirSync(opts.gold);
     for (const f of entries.filter((e) => e.endsWith('.gold.json'))) {
       const parsed = GoldDocumentSchema.safeParse(JSON.parse(readFileSync(join(opts.gold, f), 'utf8')));
-      if (!parsed.success) throw new UsageError(`${join(opts.gold, f)}: not zi-gold/1 (${parsed.error.issues[0]?.message})`);
+      if (!parsed.success)
+        throw new UsageError(`${join(opts.gold, f)}: not zi-gold/1 (${parsed.error.issues[0]?.message})`);
       gold.set(f.replace(/\.gold\.json$/, ''), parsed.data);
     }
     if (gold.size === 0) throw new UsageError(`no *.gold.json in ${opts.gold}`);
     const pred = new Map<string, GoldDocument>();
     for (const name of gold.keys()) {
-      const doc = entries.find((e) => e !== `${name}.gold.json` && e !== `${name}.meta.json` && /\.(txt|html?|pdf)$/i.test(e) && documentName(e) === name);
+      const doc = entries.find(
+        (e) =>
+          e !== `${name}.gold.json` &&
+          e !== `${name}.meta.json` &&
+          /\.(txt|html?|pdf)$/i.test(e) &&
+          documentName(e) === name,
+      );
       if (!doc) continue;
       try {
         const done = await processFile(join(opts.gold, doc));

@@ -123,7 +123,10 @@ function matchField<P, G>(
   return pairs;
 }
 
-export function evaluate(gold: ReadonlyMap<string, GoldDocument>, pred: ReadonlyMap<string, Partial<GoldDocument>>): EvaluationReport {
+export function evaluate(
+  gold: ReadonlyMap<string, GoldDocument>,
+  pred: ReadonlyMap<string, Partial<GoldDocument>>,
+): EvaluationReport {
   const tally = Object.fromEntries(FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Tally;
   const errors: string[] = [];
   let roleOk = 0;
@@ -149,7 +152,16 @@ export function evaluate(gold: ReadonlyMap<string, GoldDocument>, pred: Readonly
     const goldRef = (n: string) => groupOf.get(fold(n)) ?? fold(n);
     const predRef = (n: string) => groupOf.get(fold(n)) ?? predGroupOf.get(fold(n)) ?? fold(n);
 
-    matchField(tally, errors, 'regencies', doc, G.regencies ?? [], P.regencies ?? [], (p, g) => fold(p) === fold(g), String);
+    matchField(
+      tally,
+      errors,
+      'regencies',
+      doc,
+      G.regencies ?? [],
+      P.regencies ?? [],
+      (p, g) => fold(p) === fold(g),
+      String,
+    );
     matchField(
       tally,
       errors,
@@ -181,7 +193,8 @@ export function evaluate(gold: ReadonlyMap<string, GoldDocument>, pred: Readonly
       doc,
       G.events ?? [],
       P.events ?? [],
-      (p, g) => p.type === g.type && (p.date ?? null) === (g.date ?? null) && fold(p.regency) === fold(g.regency),
+      (p, g) =>
+        p.type === g.type && (p.date ?? null) === (g.date ?? null) && fold(p.regency) === fold(g.regency),
       (e) => `${e.type} ${e.date} ${e.regency}`,
     );
     for (const [p, g] of events) {
@@ -200,7 +213,9 @@ export function evaluate(gold: ReadonlyMap<string, GoldDocument>, pred: Readonly
       G.awards ?? [],
       P.awards ?? [],
       (p, g) =>
-        predRef(p.unit) === goldRef(g.unit) && (p.predicate ?? null) === (g.predicate ?? null) && (g.year == null || p.year === g.year),
+        predRef(p.unit) === goldRef(g.unit) &&
+        (p.predicate ?? null) === (g.predicate ?? null) &&
+        (g.year == null || p.year === g.year),
       (a) => `${a.unit} ${a.predicate} ${a.year}`,
     );
     matchField(
@@ -213,10 +228,21 @@ export function evaluate(gold: ReadonlyMap<string, GoldDocument>, pred: Readonly
       (p, g) =>
         p.metric === g.metric &&
         (p.year ?? null) === (g.year ?? null) &&
-        (typeof g.value === 'number' ? Math.abs(Number(p.value) - g.value) <= 0.01 : fold(p.value) === fold(g.value)),
+        (typeof g.value === 'number'
+          ? Math.abs(Number(p.value) - g.value) <= 0.01
+          : fold(p.value) === fold(g.value)),
       (s) => `${s.metric} ${s.value} ${s.year}`,
     );
-    matchField(tally, errors, 'published', doc, G.published ? [G.published] : [], P.published ? [P.published] : [], (p, g) => p === g, String);
+    matchField(
+      tally,
+      errors,
+      'published',
+      doc,
+      G.published ? [G.published] : [],
+      P.published ? [P.published] : [],
+      (p, g) => p === g,
+      String,
+    );
   }
   const fields = Object.fromEntries(FIELDS.map((f) => [f, withRates(tally[f])])) as Record<Field, FieldScore>;
   return {

@@ -34,8 +34,16 @@ export function timelineTable(events: readonly TimelineEvent[]): string {
     String(e.sources.length),
   ]);
   const header = ['regency', 'date', 'kind', 'predicate', 'units', 'sources'];
-  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] as string).length))));
+  const widths = header.map((h, i) =>
+    Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] as string).length))),
+  );
   const line = (cells: string[]) =>
-    cells.map((c, i) => (c.length > (widths[i] as number) ? `${c.slice(0, (widths[i] as number) - 1)}…` : c.padEnd(widths[i] as number))).join('  ');
+    cells
+      .map((c, i) =>
+        c.length > (widths[i] as number)
+          ? `${c.slice(0, (widths[i] as number) - 1)}…`
+          : c.padEnd(widths[i] as number),
+      )
+      .join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

@@ -9,7 +9,10 @@ export interface StoredExtraction {
 
 /** A timeline event's identity: regency, kind and date, so the same activity keeps its id across runs. */
 export function eventId(regency: string, type: string, date: string | null): string {
-  return createHash('sha256').update(`${regency}\u0000${type}\u0000${date ?? ''}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${regency}\u0000${type}\u0000${date ?? ''}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**
@@ -55,6 +58,9 @@ export function mergeTimeline(extractions: readonly StoredExtraction[]): Timelin
     }
   }
   return [...events.values()].sort(
-    (a, b) => a.regency.localeCompare(b.regency) || (a.date ?? '').localeCompare(b.date ?? '') || a.type.localeCompare(b.type),
+    (a, b) =>
+      a.regency.localeCompare(b.regency) ||
+      (a.date ?? '').localeCompare(b.date ?? '') ||
+      a.type.localeCompare(b.type),
   );
 }

@@ -13,7 +13,11 @@ export interface ProcessedDocument {
 }
 
 /** The embedded run for one document: bytes → parsed document → facts. The workers call the same function. */
-export async function processBytes(source: string, raw: Uint8Array, meta: DocumentMeta): Promise<ProcessedDocument> {
+export async function processBytes(
+  source: string,
+  raw: Uint8Array,
+  meta: DocumentMeta,
+): Promise<ProcessedDocument> {
   const document = await parseDocument({ source, bytes: raw, meta });
   const { facts } = extract(document.text, { published: document.published, url: document.url });
   return { document, raw, extractorVersion: EXTRACTOR_VERSION, facts };
@@ -25,7 +29,11 @@ export async function processFile(path: string): Promise<ProcessedDocument> {
   try {
     raw = readFileSync(path);
   } catch (cause) {
-    throw new InputError(path, `cannot read (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, { cause });
+    throw new InputError(
+      path,
+      `cannot read (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`,
+      { cause },
+    );
   }
   return processBytes(path, raw, readMeta(path));
 }

@@ -26,8 +26,19 @@ export interface RunProgress {
  * `zi run`: every file through parse → extract → store, then the timeline is merged again. A file that
  * cannot be read is reported and skipped; what is stored already stays as it is.
  */
-export async function runFiles(files: readonly string[], store: SqliteStore, progress?: RunProgress): Promise<RunSummary> {
-  const summary: RunSummary = { documents: files.length, added: 0, unchanged: 0, failures: [], events: 0, eventsPerRegency: {} };
+export async function runFiles(
+  files: readonly string[],
+  store: SqliteStore,
+  progress?: RunProgress,
+): Promise<RunSummary> {
+  const summary: RunSummary = {
+    documents: files.length,
+    added: 0,
+    unchanged: 0,
+    failures: [],
+    events: 0,
+    eventsPerRegency: {},
+  };
   progress?.start(files.length);
   for (const file of files) {
     try {
@@ -44,6 +55,7 @@ export async function runFiles(files: readonly string[], store: SqliteStore, pro
   }
   progress?.stop();
   summary.events = store.rebuildTimeline();
-  for (const e of store.timeline()) summary.eventsPerRegency[e.regency] = (summary.eventsPerRegency[e.regency] ?? 0) + 1;
+  for (const e of store.timeline())
+    summary.eventsPerRegency[e.regency] = (summary.eventsPerRegency[e.regency] ?? 0) + 1;
   return summary;
 }

@@ -1,7 +1,11 @@
 import type { Document, DocumentFacts, GoldDocument } from '../models/index.js';
 
 /** A document's facts in the zi-gold/1 format, as `zi extract --emit-gold` writes them. */
-export function toGold(name: string, doc: Pick<Document, 'url' | 'published'>, facts: DocumentFacts): GoldDocument {
+export function toGold(
+  name: string,
+  doc: Pick<Document, 'url' | 'published'>,
+  facts: DocumentFacts,
+): GoldDocument {
   return {
     format: 'zi-gold/1',
     doc: name,
@@ -22,7 +26,18 @@ export function toGold(name: string, doc: Pick<Document, 'url' | 'published'>, f
       units: e.units,
       predicate: e.predicate,
     })),
-    awards: facts.awards.map((a) => ({ unit: a.unit, regency: a.regency, predicate: a.predicate, year: a.year })),
-    scores: facts.scores.map((s) => ({ metric: s.metric, value: s.value, year: s.year, regency: s.regency, label: s.label })),
+    awards: facts.awards.map((a) => ({
+      unit: a.unit,
+      regency: a.regency,
+      predicate: a.predicate,
+      year: a.year,
+    })),
+    scores: facts.scores.map((s) => ({
+      metric: s.metric,
+      value: s.value,
+      year: s.year,
+      regency: s.regency,
+      label: s.label,
+    })),
   };
 }

@@ -7,7 +7,14 @@ import { assembleOfficials } from './officials.js';
 import { assembleScores } from './scores.js';
 import { assembleUnits } from './units.js';
 
-const NOTHING: DocumentFacts = { regencies: [], units: [], officials: [], events: [], awards: [], scores: [] };
+const NOTHING: DocumentFacts = {
+  regencies: [],
+  units: [],
+  officials: [],
+  events: [],
+  awards: [],
+  scores: [],
+};
 
 /**
  * From mentions to what the document says about the programme. A document that never names the
@@ -31,7 +38,8 @@ export function assembleFacts(
     regencies.add(e.regency);
     if (e.host) regencies.add(e.host);
   }
-  for (const x of [...units.map((u) => u.fact), ...awards, ...scores, ...officials]) if (x.regency) regencies.add(x.regency);
+  for (const x of [...units.map((u) => u.fact), ...awards, ...scores, ...officials])
+    if (x.regency) regencies.add(x.regency);
   if (regencies.size === 0 && view.mainRegency) regencies.add(view.mainRegency);
   return { regencies: [...regencies], units: units.map((u) => u.fact), officials, events, awards, scores };
 }

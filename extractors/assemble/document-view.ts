@@ -33,7 +33,8 @@ export function viewDocument(
   for (const r of regencies) counts.set(r.regency, (counts.get(r.regency) ?? 0) + 1);
   let mainRegency: string | null = null;
   for (const r of regencies) {
-    if (mainRegency === null || (counts.get(r.regency) ?? 0) > (counts.get(mainRegency) ?? 0)) mainRegency = r.regency;
+    if (mainRegency === null || (counts.get(r.regency) ?? 0) > (counts.get(mainRegency) ?? 0))
+      mainRegency = r.regency;
   }
   const sentenceText = (i: number) => {
     const s = sentences[i];

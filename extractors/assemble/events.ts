@@ -1,4 +1,11 @@
-import type { DateMention, EventFact, EventMention, EventType, Predicate, RegencyMention } from '../../models/index.js';
+import type {
+  DateMention,
+  EventFact,
+  EventMention,
+  EventType,
+  Predicate,
+  RegencyMention,
+} from '../../models/index.js';
 import cues from '../lexicon/event-cues.json' with { type: 'json' };
 import { anyOfSources } from '../patterns.js';
 import { formatDate } from '../refiners/resolve-years.js';
@@ -6,11 +13,17 @@ import type { DocumentView } from './document-view.js';
 import type { ProgrammeUnit } from './units.js';
 
 /** Kinds that name the evaluation stage precisely; a bare "evaluasi" in the same story is one of them. */
-const SPECIFIC_EVALUATIONS: ReadonlySet<EventType> = new Set(['desk_evaluation', 'field_evaluation', 'internal_assessment']);
+const SPECIFIC_EVALUATIONS: ReadonlySet<EventType> = new Set([
+  'desk_evaluation',
+  'field_evaluation',
+  'internal_assessment',
+]);
 /** A habit is not an activity: "secara rutin mencanangkan … setiap tahunnya". */
-const HABITUAL = /(?<![\p{L}])(?:setiap\s+tahun(?:nya)?|secara\s+rutin|rutin\s+(?:setiap|tiap)|tiap\s+tahun)(?![\p{L}])/iu;
+const HABITUAL =
+  /(?<![\p{L}])(?:setiap\s+tahun(?:nya)?|secara\s+rutin|rutin\s+(?:setiap|tiap)|tiap\s+tahun)(?![\p{L}])/iu;
 /** A sentence that only continues the previous activity: "Kegiatan yang berlangsung Senin (3/3) itu…". */
-const CONTINUATION = /^(?:Kegiatan|Acara|Agenda|Kunjungan|Evaluasi|Rakor|Sosialisasi|Pencanangan|Penganugerahan)(?![\p{L}])/u;
+const CONTINUATION =
+  /^(?:Kegiatan|Acara|Agenda|Kunjungan|Evaluasi|Rakor|Sosialisasi|Pencanangan|Penganugerahan)(?![\p{L}])/u;
 /** Who acts, not what happens: an actor names the activity only when nothing else in the sentence does. */
 const ACTOR = new RegExp(`^(?:${anyOfSources(cues.actors)})$`, 'iu');
 const VISIT_RECEIVED = /menerima\s+(?:rombongan|kunjungan)|kedatangan/iu;
@@ -62,12 +75,20 @@ export function assembleEvents(view: DocumentView, units: readonly ProgrammeUnit
     }));
 }
 
-function candidateOf(view: DocumentView, i: number, cues: EventMention[], units: readonly ProgrammeUnit[]): Candidate {
+function candidateOf(
+  view: DocumentView,
+  i: number,
+  cues: EventMention[],
+  units: readonly ProgrammeUnit[],
+): Candidate {
   const specific = cues.find((c) => SPECIFIC_EVALUATIONS.has(c.type));
   const first = cues.find((c) => !ACTOR.test(c.text)) ?? (cues[0] as EventMention);
   const type = first.type === 'evaluation' && specific ? specific.type : first.type;
   const regencies = view.inSentence('regency', i);
-  const { regency, host } = type === 'visit' ? visitParties(view, i, regencies, first) : { regency: regencies[0]?.regency ?? null, host: null };
+  const { regency, host } =
+    type === 'visit'
+      ? visitParties(view, i, regencies, first)
+      : { regency: regencies[0]?.regency ?? null, host: null };
   const predicates = new Set<Predicate>();
   for (const p of view.inSentence('predicate', i)) if (p.predicate !== 'ZI') predicates.add(p.predicate);
   return {
@@ -97,13 +118,21 @@ function visitParties(
   const after = regencies.filter((r) => r.start >= cue.start);
   if (VISIT_RECEIVED.test(sentence)) {
     const visitor = after.find((r) => r.regency !== before[0]?.regency) ?? null;
-    return { regency: visitor?.regency ?? null, host: before[0]?.regency ?? (visitor ? view.mainRegency : null) };
+    return {
+      regency: visitor?.regency ?? null,
+      host: before[0]?.regency ?? (visitor ? view.mainRegency : null),
+    };
   }
   const toIndex = sentence.slice(cue.end - offset).search(/(?<![\p{L}])(?:ke|di)(?![\p{L}])/u);
   const hostMention = toIndex >= 0 ? after.find((r) => r.start >= cue.end + toIndex) : undefined;
   const visitor =
-    before[0]?.regency ?? after.find((r) => r.regency !== hostMention?.regency)?.regency ?? (hostMention ? null : view.mainRegency);
-  return { regency: visitor, host: hostMention && hostMention.regency !== visitor ? hostMention.regency : null };
+    before[0]?.regency ??
+    after.find((r) => r.regency !== hostMention?.regency)?.regency ??
+    (hostMention ? null : view.mainRegency);
+  return {
+    regency: visitor,
+    host: hostMention && hostMention.regency !== visitor ? hostMention.regency : null,
+  };
 }
 
 function hasDay(d: DateMention | null): boolean {
@@ -141,7 +170,12 @@ function mergeCandidates(candidates: Candidate[]): Candidate[] {
         compatible(m.date, c.date),
     );
     if (!target) {
-      merged.push({ ...c, units: [...c.units], predicates: new Set(c.predicates), sentences: [...c.sentences] });
+      merged.push({
+        ...c,
+        units: [...c.units],
+        predicates: new Set(c.predicates),
+        sentences: [...c.sentences],
+      });
       continue;
     }
     if (precision(c.date) > precision(target.date)) target.date = c.date;

@@ -8,7 +8,9 @@ import type { DocumentView } from './document-view.js';
 export function assembleOfficials(view: DocumentView): OfficialFact[] {
   const mentions = view.all('official');
   const people: { mentions: OfficialMention[]; words: Set<string> }[] = [];
-  const byLength = [...mentions].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start);
+  const byLength = [...mentions].sort(
+    (a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start,
+  );
   for (const m of byLength) {
     const words = m.name.toLowerCase().split(' ');
     const same = people.find(
@@ -41,5 +43,7 @@ export function assembleOfficials(view: DocumentView): OfficialFact[] {
 
 /** The first mention's role, unless a later one with the same name spells out more of it. */
 function longestRole(mentions: OfficialMention[]): string {
-  return mentions.map((m) => m.role).reduce((a, b) => (b.split(' ').length > a.split(' ').length + 1 ? b : a));
+  return mentions
+    .map((m) => m.role)
+    .reduce((a, b) => (b.split(' ').length > a.split(' ').length + 1 ? b : a));
 }

@@ -49,7 +49,9 @@ export function assembleUnits(view: DocumentView): ProgrammeUnit[] {
   }
   const units: ProgrammeUnit[] = [];
   for (const [key, mentions] of groups) {
-    const programmeSentences = new Set(mentions.filter((m) => placesInProgramme(view, m)).map((m) => m.sentence));
+    const programmeSentences = new Set(
+      mentions.filter((m) => placesInProgramme(view, m)).map((m) => m.sentence),
+    );
     if (programmeSentences.size === 0) continue;
     units.push({ key, fact: unitFact(view, mentions), mentions, programmeSentences });
   }

@@ -7,8 +7,9 @@
  * - a year relative to the document's: "tahun lalu", "tahun sebelumnya", "tahun ini", "tahun depan".
  * The year of a date written without one is settled later (refiners/resolve-years.ts).
  */
-import { isValidDay, MONTH_PATTERN, monthNumber, WEEKDAY_PATTERN, weekdayNumber } from './calendar.js';
+
 import type { Rule, RuleOutput } from '../types.js';
+import { isValidDay, MONTH_PATTERN, monthNumber, WEEKDAY_PATTERN, weekdayNumber } from './calendar.js';
 
 function fullYear(y: string | undefined): number | null {
   if (!y) return null;
@@ -99,13 +100,14 @@ export const monthYear: Rule<'date'> = {
   name: 'month-year',
   kind: 'date',
   pattern: new RegExp(
-    `(?<![\\p{L}\\d]\\s?)(?<month>${MONTH_PATTERN})\\.?\\s+(?:tahun\\s+)?(?<year>(?:19|20)\\d{2})(?!\\d)`,
+    `(?<![\\p{L}])(?<month>${MONTH_PATTERN})\\.?\\s+(?:tahun\\s+)?(?<year>(?:19|20)\\d{2})(?!\\d)`,
     'giu',
   ),
   examples: [
     ['pada Oktober 2024', { month: 10, year: 2024, day: null }],
     ['bulan Juli tahun 2023', { month: 7, year: 2023 }],
     ['Mei 2025', { month: 5 }],
+    ['Desember saja', null],
   ],
   extract(m) {
     const month = monthNumber(m.groups?.month);
@@ -167,7 +169,8 @@ const RELATIVE: Readonly<Record<string, number>> = {
 export const relativeYear: Rule<'date'> = {
   name: 'relative-year',
   kind: 'date',
-  pattern: /(?<![\p{L}])tahun\s+(?<rel>lalu|kemarin|sebelumnya|ini|depan|mendatang|berikutnya)(?![\p{L}])/giu,
+  pattern:
+    /(?<![\p{L}-])tahun\s+(?<rel>lalu|kemarin|sebelumnya|ini|depan|mendatang|berikutnya)(?![\p{L}])/giu,
   examples: [
     ['pada tahun lalu', { relativeYear: -1, year: null }],
     ['Untuk tahun ini', { relativeYear: 0 }],
@@ -187,4 +190,11 @@ export const relativeYear: Rule<'date'> = {
   },
 };
 
-export const DATE_RULES = [bracketDate, weekdaySlashDate, writtenDate, monthYear, yearPhrase, relativeYear] as const;
+export const DATE_RULES = [
+  bracketDate,
+  weekdaySlashDate,
+  writtenDate,
+  monthYear,
+  yearPhrase,
+  relativeYear,
+] as const;

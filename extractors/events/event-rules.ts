@@ -12,22 +12,27 @@ const EXAMPLES: Readonly<Record<EventType, readonly RuleExample<'event'>[]>> = {
     ['menggelar Deklarasi Perluasan Pembangunan Zona Integritas', { type: 'commitment' }],
     ['penandatanganan pakta integritas', { type: 'commitment' }],
     ['pencanangan', { type: 'commitment' }],
+    ['komitmen pribadi pegawai', null],
   ],
   internal_assessment: [
     ['Tim Penilai Internal (TPI)', { type: 'internal_assessment' }],
     ['penilaian mandiri', { type: 'internal_assessment' }],
+    ['penilaian kinerja pegawai', null],
   ],
   proposal: [
     ['diusulkan ke KemenPANRB', { type: 'proposal' }],
     ['telah mengajukan empat unit kerja', { type: 'proposal' }],
+    ['usul saran warga', null],
   ],
   desk_evaluation: [
     ['mengikuti Desk Evaluasi Virtual', { type: 'desk_evaluation' }],
     ['wawancara daring', { type: 'desk_evaluation' }],
+    ['meja kerja', null],
   ],
   field_evaluation: [
     ['evaluasi lapangan', { type: 'field_evaluation' }],
     ['verifikasi lapangan oleh', { type: 'field_evaluation' }],
+    ['lapangan sepak bola', null],
   ],
   evaluation: [
     ['evaluasi ini', { type: 'evaluation' }],
@@ -37,15 +42,18 @@ const EXAMPLES: Readonly<Record<EventType, readonly RuleExample<'event'>[]>> = {
   award: [
     ['penganugerahan predikat WBK', { type: 'award' }],
     ['penyerahan predikat', { type: 'award' }],
+    ['tanda terima', null],
   ],
   coordination: [
     ['menggelar rakor', { type: 'coordination' }],
     ['bimbingan teknis', { type: 'coordination' }],
     ['sosialisasi', { type: 'coordination' }],
+    ['rapatkan barisan', null],
   ],
   visit: [
     ['menerima kunjungan Tim', { type: 'visit' }],
     ['studi tiru ke', { type: 'visit' }],
+    ['kunjungilah', null],
   ],
 };
 

@@ -22,12 +22,18 @@ export function titleCase(upper: string): string {
     .toLowerCase()
     .split(' ')
     .map((w, i) =>
-      i > 0 && SMALL_WORDS.has(w) ? w : w.replace(/(^|[-'’(])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase()),
+      i > 0 && SMALL_WORDS.has(w)
+        ? w
+        : w.replace(/(^|[-'’(])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase()),
     )
     .join(' ');
 }
 
-const [provinces, regencyRows, districtRows] = await Promise.all([getProvinces(), getRegencies(), getDistricts()]);
+const [provinces, regencyRows, districtRows] = await Promise.all([
+  getProvinces(),
+  getRegencies(),
+  getDistricts(),
+]);
 const provinceName = new Map(provinces.map((p) => [p.code, titleCase(p.name)]));
 
 export const REGENCIES: readonly RegencyEntry[] = Object.freeze(

@@ -79,7 +79,8 @@ const PREFIX_SET = new Set(NAME_PREFIXES.map((p) => p.replace(/\.$/, '').toLower
 /** The name without honorifics, cut before the first word that cannot belong to a name. */
 export function cleanName(raw: string): string | null {
   const words = raw.replace(/\s+/g, ' ').trim().split(' ');
-  while (words.length > 0 && PREFIX_SET.has((words[0] as string).replace(/\.$/, '').toLowerCase())) words.shift();
+  while (words.length > 0 && PREFIX_SET.has((words[0] as string).replace(/\.$/, '').toLowerCase()))
+    words.shift();
   const kept: string[] = [];
   for (const w of words) {
     if (NOT_NAME.has(w.replace(/\.$/, '')) || PREFIX_SET.has(w.replace(/\.$/, '').toLowerCase())) break;
@@ -108,9 +109,17 @@ export function splitRole(raw: string): { role: string; regency: string | null }
     const kindWord = q.groups.kind ?? '';
     const candidates = regenciesByPlace(q.groups.place);
     // A bare place after a head's title takes the title's kind: "Bupati Probolinggo" is a kabupaten.
-    const byTitle = /Wali\s*kota|Walikota|Wawali|Wawako/i.test(role) ? 'Kota' : /Bupati|Wabup/.test(role) ? 'Kabupaten' : null;
+    const byTitle = /Wali\s*kota|Walikota|Wawali|Wawako/i.test(role)
+      ? 'Kota'
+      : /Bupati|Wabup/.test(role)
+        ? 'Kabupaten'
+        : null;
     const wanted = /kab/i.test(kindWord) ? 'Kabupaten' : /kot/i.test(kindWord) ? 'Kota' : byTitle;
-    const found = wanted ? candidates.find((c) => c.kind === wanted) : candidates.length === 1 ? candidates[0] : undefined;
+    const found = wanted
+      ? candidates.find((c) => c.kind === wanted)
+      : candidates.length === 1
+        ? candidates[0]
+        : undefined;
     if (found) {
       regency = found.name;
       role = (role.slice(0, q.index) + role.slice(q.index + q[0].length)).replace(/\s+/g, ' ').trim();
@@ -135,7 +144,14 @@ function official(m: RegExpExecArray, roleRaw: string): RuleOutput<'official'> |
   if (role === '') return null;
   const nameAt = m.index + m[0].lastIndexOf(rawName);
   const nameStart = nameAt + rawName.indexOf(name.split(' ')[0] as string);
-  return { name, role, nickname: nickname(m.groups?.nick), regency, start: nameStart, end: nameStart + name.length };
+  return {
+    name,
+    role,
+    nickname: nickname(m.groups?.nick),
+    regency,
+    start: nameStart,
+    end: nameStart + name.length,
+  };
 }
 
 export const roleThenName: Rule<'official'> = {
@@ -153,8 +169,14 @@ export const roleThenName: Rule<'official'> = {
       'Bupati Probolinggo, dr. Mohammad Haris (Gus Haris) mengatakan',
       { name: 'Mohammad Haris', role: 'Bupati', nickname: 'Gus Haris', regency: 'Kabupaten Probolinggo' },
     ],
-    ['Kepala Dinas Kesehatan (Dinkes) dr. Hariawan Dwi Tamtomo,', { name: 'Hariawan Dwi Tamtomo', role: 'Kepala Dinas Kesehatan' }],
-    ['Asisten III Setdakab Kurrotu Aini pada', { name: 'Kurrotu Aini', role: 'Asisten III Sekretariat Daerah Kabupaten' }],
+    [
+      'Kepala Dinas Kesehatan (Dinkes) dr. Hariawan Dwi Tamtomo,',
+      { name: 'Hariawan Dwi Tamtomo', role: 'Kepala Dinas Kesehatan' },
+    ],
+    [
+      'Asisten III Setdakab Kurrotu Aini pada',
+      { name: 'Kurrotu Aini', role: 'Asisten III Sekretariat Daerah Kabupaten' },
+    ],
     ['Kapolres Lumajang AKBP Ahmad Zainul Arifin, S.I.K.', { name: 'Ahmad Zainul Arifin' }],
     ['Kabag Organisasi Puguh Wardoyo (kiri) mendampingi', { name: 'Puguh Wardoyo', nickname: null }],
     ['Sekda Kabupaten Situbondo.', null],
@@ -175,7 +197,10 @@ export const nameThenRole: Rule<'official'> = {
     'gu',
   ),
   examples: [
-    ['Imron Rosyadi, Inspektur Kabupaten Probolinggo, mengatakan', { name: 'Imron Rosyadi', role: 'Inspektur' }],
+    [
+      'Imron Rosyadi, Inspektur Kabupaten Probolinggo, mengatakan',
+      { name: 'Imron Rosyadi', role: 'Inspektur' },
+    ],
     ['ujar Budi Santoso, Kepala Dinas Kesehatan.', { name: 'Budi Santoso', role: 'Kepala Dinas Kesehatan' }],
     ['Dinas Kesehatan, Kepala Puskesmas', null],
   ],

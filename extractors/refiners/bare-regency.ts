@@ -9,7 +9,8 @@ const BARE = new RegExp(
   'gu',
 );
 /** A province, its police or its ministry office is not the regency of the same name. */
-const PROVINCIAL_BEFORE = /(?:Provinsi|Prov\.|Pemprov|Gubernur|Polda|Kapolda|Kanwil|Kakanwil|Kabupaten|Kab\.|Kota|Pemkab|Pemkot)\s+$/u;
+const PROVINCIAL_BEFORE =
+  /(?:Provinsi|Prov\.|Pemprov|Gubernur|Polda|Kapolda|Kanwil|Kakanwil|Kabupaten|Kab\.|Kota|Pemkab|Pemkot)\s+$/u;
 /** "Bima Arya", "Batu Bara": a place word inside a longer capitalised name is not the place. */
 const CAPITAL_AFTER = /^\s+\p{Lu}\p{Ll}/u;
 
@@ -44,7 +45,12 @@ export function resolveBareRegencies(mentions: Mention[], { text, sentences, ctx
   return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
-function resolvePlace(place: string, at: number, explicit: readonly RegencyMention[], url: string | null): string | null {
+function resolvePlace(
+  place: string,
+  at: number,
+  explicit: readonly RegencyMention[],
+  url: string | null,
+): string | null {
   const candidates = regenciesByPlace(place);
   if (candidates.length === 0) return null;
   const names = new Set(candidates.map((c) => c.name));

@@ -17,17 +17,22 @@ function parsePublished(published: PartialDate | null): Reference | null {
 /**
  * Settles the year of dates written without one ("Senin (17/2)", "tahun lalu") and of relative score
  * years. With a publication date, a day and month take its year, or the year before when that would
- * put the activity after publication (December events reported in January); a weekday must fit. Without
+ * put the activity after publication (December events reported in January); a weekday must fit that year. Without
  * one, the weekday picks among the years the document itself writes; where nothing settles it the year
  * stays unknown (XXXX in zi-gold/1).
  */
 export function resolveYears(mentions: Mention[], { ctx }: RefinerInput): Mention[] {
   const published = parsePublished(ctx.published);
   const dates = mentions.filter((m): m is DateMention => m.kind === 'date');
-  const writtenYears = [...new Set(dates.filter((d) => d.year !== null && d.implied.length === 0).map((d) => d.year as number))];
-  const dayDates = dates.filter((d) => d.year !== null && d.day !== null && d.implied.length === 0 && d.relation === 'on');
+  const writtenYears = [
+    ...new Set(dates.filter((d) => d.year !== null && d.implied.length === 0).map((d) => d.year as number)),
+  ];
+  const dayDates = dates.filter(
+    (d) => d.year !== null && d.day !== null && d.implied.length === 0 && d.relation === 'on',
+  );
   // "tahun ini" in a story without a byline means the year of its latest fully written date.
-  const baseYear = published?.year ?? (dayDates.length ? Math.max(...dayDates.map((d) => d.year as number)) : null);
+  const baseYear =
+    published?.year ?? (dayDates.length ? Math.max(...dayDates.map((d) => d.year as number)) : null);
 
   return mentions.map((m) => {
     if (m.kind === 'date' && m.year === null) return resolveDate(m, published, writtenYears, baseYear);
@@ -36,19 +41,24 @@ export function resolveYears(mentions: Mention[], { ctx }: RefinerInput): Mentio
   });
 }
 
-function resolveDate(m: DateMention, published: Reference | null, writtenYears: number[], baseYear: number | null): DateMention {
+function resolveDate(
+  m: DateMention,
+  published: Reference | null,
+  writtenYears: number[],
+  baseYear: number | null,
+): DateMention {
   if (m.relativeYear !== null) return baseYear === null ? m : { ...m, year: baseYear + m.relativeYear };
   if (m.month === null || m.day === null) return m;
-  const fits = (y: number) => m.weekday === null || weekdayOf(y, m.month as number, m.day as number) === m.weekday;
+  const fits = (y: number) =>
+    m.weekday === null || weekdayOf(y, m.month as number, m.day as number) === m.weekday;
   if (published) {
-    if (m.weekday !== null) {
-      const candidates = [published.year, published.year - 1].filter(fits);
-      return candidates.length === 1 ? { ...m, year: candidates[0] as number } : m;
-    }
+    // The latest such day not after publication; a weekday that does not fit it leaves the year open.
     const after =
       published.month !== null &&
-      (m.month > published.month || (m.month === published.month && published.day !== null && m.day > published.day));
-    return { ...m, year: after ? published.year - 1 : published.year };
+      (m.month > published.month ||
+        (m.month === published.month && published.day !== null && m.day > published.day));
+    const year = after ? published.year - 1 : published.year;
+    return fits(year) ? { ...m, year } : m;
   }
   const candidates = writtenYears.filter(fits);
   if (m.weekday !== null) return candidates.length === 1 ? { ...m, year: candidates[0] as number } : m;

@@ -19,7 +19,10 @@ function regencyOf(kind: 'Kabupaten' | 'Kota', place: string): string | null {
 export const regencyExplicit: Rule<'regency'> = {
   name: 'regency-explicit',
   kind: 'regency',
-  pattern: new RegExp(`(?<![\\p{L}/])(?<kind>Kabupaten|KABUPATEN|Kab\\.|KAB\\.|Kab|Kota|KOTA)\\s+(?:Adm\\.\\s+)?${PLACE}`, 'gu'),
+  pattern: new RegExp(
+    `(?<![\\p{L}/])(?<kind>Kabupaten|KABUPATEN|Kab\\.|KAB\\.|Kab|Kota|KOTA)\\s+(?:Adm\\.\\s+)?${PLACE}`,
+    'gu',
+  ),
   examples: [
     ['Pemerintah di Kabupaten Probolinggo', { regency: 'Kabupaten Probolinggo', form: 'explicit' }],
     ['warga Kota Probolinggo', { regency: 'Kota Probolinggo' }],

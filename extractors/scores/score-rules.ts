@@ -9,10 +9,9 @@ import metrics from '../lexicon/score-metrics.json' with { type: 'json' };
 import { anyOf, anyOfSources, wholeWord } from '../patterns.js';
 import type { Rule, RuleOutput } from '../types.js';
 
-const METRIC_PATTERNS: readonly [ScoreMetric, RegExp][] = Object.entries(metrics.metrics).map(([metric, sources]) => [
-  metric as ScoreMetric,
-  new RegExp(wholeWord(anyOfSources(sources)), 'giu'),
-]);
+const METRIC_PATTERNS: readonly [ScoreMetric, RegExp][] = Object.entries(metrics.metrics).map(
+  ([metric, sources]) => [metric as ScoreMetric, new RegExp(wholeWord(anyOfSources(sources)), 'giu')],
+);
 const THRESHOLD = new RegExp(`${wholeWord(anyOfSources(metrics.threshold))}\\s*(?:\\p{L}+\\s+){0,2}$`, 'iu');
 const INTRO = anyOfSources(metrics.valueIntro);
 const LABEL = anyOf([...metrics.labels, ...metrics.grades]);
@@ -21,9 +20,11 @@ const GRADE = anyOf(metrics.grades);
 /** The sentence around an offset, found by scanning to the nearest sentence-ending mark or line break. */
 function sentenceAround(text: string, at: number): { start: number; end: number } {
   let start = at;
-  while (start > 0 && !/[\n!?]/.test(text[start - 1] ?? '') && !/\.\s/.test(text.slice(start - 1, start + 1))) start--;
+  while (start > 0 && !/[\n!?]/.test(text[start - 1] ?? '') && !/\.\s/.test(text.slice(start - 1, start + 1)))
+    start--;
   let end = at;
-  while (end < text.length && !/[\n!?]/.test(text[end] ?? '') && !/\.(\s|$)/.test(text.slice(end, end + 2))) end++;
+  while (end < text.length && !/[\n!?]/.test(text[end] ?? '') && !/\.(\s|$)/.test(text.slice(end, end + 2)))
+    end++;
   return { start, end };
 }
 
@@ -42,14 +43,20 @@ function metricNear(text: string, sentence: { start: number; end: number }, at: 
 }
 
 /** The year a value rates: the nearest year before it, or one less after "tahun sebelumnya/lalu". */
-function yearNear(text: string, sentenceStart: number, at: number): Pick<RuleOutput<'score'>, 'year' | 'relativeYear'> {
+function yearNear(
+  text: string,
+  sentenceStart: number,
+  at: number,
+): Pick<RuleOutput<'score'>, 'year' | 'relativeYear'> {
   const before = text.slice(sentenceStart, at);
   const years = [...before.matchAll(/(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)/g)];
   const relative = [...before.matchAll(/tahun\s+(?:sebelumnya|lalu)/giu)];
   const lastYear = years.at(-1);
   const lastRelative = relative.at(-1);
   if (lastRelative && (!lastYear || lastRelative.index > lastYear.index)) {
-    return lastYear ? { year: Number(lastYear[0]) - 1, relativeYear: null } : { year: null, relativeYear: -1 };
+    return lastYear
+      ? { year: Number(lastYear[0]) - 1, relativeYear: null }
+      : { year: null, relativeYear: -1 };
   }
   return { year: lastYear ? Number(lastYear[0]) : null, relativeYear: null };
 }
@@ -83,7 +90,10 @@ export const numericScore: Rule<'score'> = {
       'capaian reformasi birokrasi pada 2024 mencapai skor 81,57 dengan predikat memuaskan',
       { metric: 'reformasi_birokrasi', value: 81.57, year: 2024, label: 'memuaskan' },
     ],
-    ['reformasi birokrasi pada 2024 naik dari tahun sebelumnya yang mencatat angka 77,26.', { value: 77.26, year: 2023 }],
+    [
+      'reformasi birokrasi pada 2024 naik dari tahun sebelumnya yang mencatat angka 77,26.',
+      { value: 77.26, year: 2023 },
+    ],
     ['nilai IKM sebesar 86,4', { metric: 'kepuasan_masyarakat', value: 86.4 }],
     ['dapat nilai 78,1 dari standar 75 untuk bisa diusulkan ZI', { metric: 'zona_integritas', value: 78.1 }],
     ['syarat nilai minimal 75 untuk zona integritas', null],
@@ -111,8 +121,16 @@ export const gradeScore: Rule<'score'> = {
     ['nilai SAKIP tahun 2023 dengan predikat BB', { metric: 'sakip', value: 'BB', year: 2023 }],
     ['meraih predikat “A” untuk SAKIP', { metric: 'sakip', value: 'A' }],
     ['predikat BB', null],
+    ['indeks RB 74,80 dengan predikat BB', null],
   ],
   extract(m, text) {
+    // "74,80 dengan predikat BB": the grade labels the number before it, it is not a second score.
+    if (
+      /(?<!\d)\d{1,3}(?:[.,]\d{1,3})?\s*[(,]?\s*(?:dengan\s+)?$/u.test(
+        text.slice(Math.max(0, m.index - 20), m.index),
+      )
+    )
+      return null;
     const grade = m.groups?.value ?? '';
     const found = readScore(m, text, grade);
     // A letter grade only rates SAKIP or the RB index; elsewhere "nilai B" is too loose to read.

@@ -28,11 +28,13 @@ export const NAMED_HEADS: readonly { head: string; full?: string }[] = heads.nam
 export const DESCRIPTIVE_HEADS: readonly string[] = heads.descriptive;
 
 /** Words a descriptive unit name may continue with ("Dinas Kependudukan dan Pencatatan Sipil"). */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  ...heads.functionWords,
-  ...abbreviations.offices.flatMap((o) => o.full.replace(/,/g, '').split(' ')),
-  ...abbreviations.offices.flatMap((o) => o.forms),
-]);
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  [
+    ...heads.functionWords,
+    ...abbreviations.offices.flatMap((o) => o.full.replace(/,/g, '').split(' ')),
+    ...abbreviations.offices.flatMap((o) => o.forms),
+  ].filter((w) => /^\p{Lu}/u.test(w)),
+);
 
 /** Every word that opens a unit, so a list "Puskesmas A dan Dinas B" stops at the second head. */
 export const ALL_HEAD_WORDS: ReadonlySet<string> = new Set([

@@ -107,7 +107,8 @@ export const namedUnit: Rule<'unit'> = {
     if (words.length === 0) return null;
     const place = words.join(' ');
     const nameStart = m.index + m[0].indexOf(rawName, head.length);
-    const nameEnd = nameStart + rawName.indexOf(words[words.length - 1] as string) + (words.at(-1) as string).length;
+    const nameEnd =
+      nameStart + rawName.indexOf(words[words.length - 1] as string) + (words.at(-1) as string).length;
     let end = nameEnd;
     if (m.groups?.cls2 && rawName.split(/\s+/).length === words.length) end = m.index + m[0].length;
     const classPart = cls ? ` ${cls.replace(/\s+/g, ' ')}` : '';
@@ -121,7 +122,8 @@ export const namedUnit: Rule<'unit'> = {
       name: written,
       canonical,
       alias: cleanAlias(after?.groups?.alias),
-      regency: regency && regenciesByPlace(regency.replace(/^(Kabupaten|Kota)\s+/, '')).length ? regency : null,
+      regency:
+        regency && regenciesByPlace(regency.replace(/^(Kabupaten|Kota)\s+/, '')).length ? regency : null,
       end,
     };
   },
@@ -169,10 +171,17 @@ export const descriptiveUnit: Rule<'unit'> = {
   ),
   examples: [
     ['Dinas Kependudukan dan Pencatatan Sipil yang', { name: 'Dinas Kependudukan dan Pencatatan Sipil' }],
-    ['Dinas Kesehatan (Dinkes) dr. Hariawan', { name: 'Dinas Kesehatan', alias: 'Dinkes', canonical: 'Dinas Kesehatan' }],
+    [
+      'Dinas Kesehatan (Dinkes) dr. Hariawan',
+      { name: 'Dinas Kesehatan', alias: 'Dinkes', canonical: 'Dinas Kesehatan' },
+    ],
     ['Dinas PMPTSP', { canonical: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu' }],
-    ['Bagian Organisasi Setda Kabupaten Situbondo', { name: 'Bagian Organisasi Setda', regency: 'Kabupaten Situbondo' }],
-    ['Inspektorat Daerah Kabupaten Probolinggo', { name: 'Inspektorat Daerah', regency: 'Kabupaten Probolinggo' }],
+    ['Bagian Organisasi Setda Kabupaten Situbondo', { name: 'Bagian Organisasi' }],
+    ['Bagian Organisasi Kabupaten Situbondo', { name: 'Bagian Organisasi', regency: 'Kabupaten Situbondo' }],
+    [
+      'Inspektorat Daerah Kabupaten Probolinggo',
+      { name: 'Inspektorat Daerah', regency: 'Kabupaten Probolinggo' },
+    ],
     ['Dinas Kesehatan dan Puskesmas Leces', { name: 'Dinas Kesehatan' }],
     ['dinas terkait', null],
     ['Badan yang', null],
@@ -196,9 +205,15 @@ export const descriptiveUnit: Rule<'unit'> = {
 export const officeAbbreviation: Rule<'unit'> = {
   name: 'office-abbreviation',
   kind: 'unit',
-  pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?<form>${anyOf(OFFICE_FORMS)})(?![\\p{L}\\p{N}])${ALIAS_AFTER}?${REGENCY_AFTER}?`, 'gu'),
+  pattern: new RegExp(
+    `(?<![\\p{L}\\p{N}])(?<form>${anyOf(OFFICE_FORMS)})(?![\\p{L}\\p{N}])${ALIAS_AFTER}?${REGENCY_AFTER}?`,
+    'gu',
+  ),
   examples: [
-    ['DPMPTSP, Dispendukcapil, dan', { name: 'DPMPTSP', canonical: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu' }],
+    [
+      'DPMPTSP, Dispendukcapil, dan',
+      { name: 'DPMPTSP', canonical: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu' },
+    ],
     ['BKPSDM Kabupaten Probolinggo', { name: 'BKPSDM', regency: 'Kabupaten Probolinggo' }],
     ['Dispendukcapil', { canonical: 'Dinas Kependudukan dan Pencatatan Sipil' }],
     ['dpmptsp', null],

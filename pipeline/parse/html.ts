@@ -41,13 +41,19 @@ const READ_ALSO = /^\s*(?:baca\s+(?:juga|pula)|simak\s+juga|lihat\s+juga|berita\
 export function parseHtml(html: string): ParsedHtml {
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const published = publishedOf($);
-  $('script, style, noscript, template, iframe, svg, form, nav, header, footer, aside, button, select').remove();
+  $(
+    'script, style, noscript, template, iframe, svg, form, nav, header, footer, aside, button, select',
+  ).remove();
   $('[class], [id]').each((_, el) => {
     const marker = `${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`;
     if (BOILERPLATE.test(marker) && !$(el).is('body, html, article')) $(el).remove();
   });
   const h1 = clean($('h1').first().text());
-  const title = h1 || clean($('meta[property="og:title"]').attr('content') ?? '') || clean($('title').first().text()) || null;
+  const title =
+    h1 ||
+    clean($('meta[property="og:title"]').attr('content') ?? '') ||
+    clean($('title').first().text()) ||
+    null;
   const { container, via } = articleContainer($);
   const paragraphs: string[] = [];
   container.find(BLOCKS).each((_, el) => {
@@ -120,7 +126,10 @@ function bylineText($: cheerio.CheerioAPI): string {
   return candidates.find((t) => publishedFromByline(t) !== null) ?? '';
 }
 
-function articleContainer($: cheerio.CheerioAPI): { container: cheerio.Cheerio<AnyNode>; via: ParsedHtml['via'] } {
+function articleContainer($: cheerio.CheerioAPI): {
+  container: cheerio.Cheerio<AnyNode>;
+  via: ParsedHtml['via'];
+} {
   for (const selector of KNOWN_CONTAINERS) {
     const found = $(selector)
       .toArray()

@@ -48,13 +48,24 @@ export async function parseDocument(input: RawInput): Promise<Document> {
       pages: pdf.pages,
     };
   }
-  if (looksBinary(bytes)) throw new InputError(source, `binary content, not ${kind === 'html' ? 'HTML' : 'text'}`);
+  if (looksBinary(bytes))
+    throw new InputError(source, `binary content, not ${kind === 'html' ? 'HTML' : 'text'}`);
   const { text } = decodeBytes(bytes, input.charset);
   if (kind === 'html') {
-    if (!/<(?:html|body|p|div|article)[\s>]/i.test(text)) throw new InputError(source, 'no HTML markup found');
+    if (!/<(?:html|body|p|div|article)[\s>]/i.test(text))
+      throw new InputError(source, 'no HTML markup found');
     const html = parseHtml(text);
-    if (html.text.replace(/\s+/g, '').length < 40) throw new InputError(source, 'HTML page has no article text');
-    return { id, source, url, kind, title: html.title, published: meta.published ?? html.published ?? fromUrl, text: html.text };
+    if (html.text.replace(/\s+/g, '').length < 40)
+      throw new InputError(source, 'HTML page has no article text');
+    return {
+      id,
+      source,
+      url,
+      kind,
+      title: html.title,
+      published: meta.published ?? html.published ?? fromUrl,
+      text: html.text,
+    };
   }
   const body = text.replace(/\r\n?/g, '\n');
   if (body.trim().length === 0) throw new InputError(source, 'file holds only white space');

@@ -43,7 +43,8 @@ export async function parsePdf(source: string, bytes: Uint8Array): Promise<Parse
 
 function describe(cause: unknown): string {
   if (cause instanceof Error) {
-    if (/password/i.test(cause.message) || cause.name === 'PasswordException') return 'encrypted, needs a password';
+    if (/password/i.test(cause.message) || cause.name === 'PasswordException')
+      return 'encrypted, needs a password';
     return `${cause.name}: ${cause.message}`;
   }
   return String(cause);

@@ -97,7 +97,17 @@ export class SqliteStore {
           `INSERT OR IGNORE INTO documents (id, source, url, title, published, kind, text, raw, added_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(doc.id, doc.source, doc.url, doc.title, doc.published, doc.kind, doc.text, Buffer.from(raw), new Date().toISOString());
+        .run(
+          doc.id,
+          doc.source,
+          doc.url,
+          doc.title,
+          doc.published,
+          doc.kind,
+          doc.text,
+          Buffer.from(raw),
+          new Date().toISOString(),
+        );
       this.db
         .prepare(
           `INSERT INTO extractions (document_id, extractor_version, facts) VALUES (?, ?, ?)
@@ -128,14 +138,23 @@ export class SqliteStore {
       facts: string;
     }[];
     const extractions: StoredExtraction[] = rows.map((r) => ({
-      document: { id: r.id, source: r.source, url: r.url, title: r.title, published: r.published, text: r.text },
+      document: {
+        id: r.id,
+        source: r.source,
+        url: r.url,
+        title: r.title,
+        published: r.published,
+        text: r.text,
+      },
       extractorVersion: r.extractor_version,
       facts: DocumentFactsSchema.parse(JSON.parse(r.facts)),
     }));
     const events = mergeTimeline(extractions);
     this.db.transaction(() => {
       this.db.exec('DELETE FROM events');
-      const insert = this.db.prepare('INSERT INTO events (id, regency, type, date, body) VALUES (?, ?, ?, ?, ?)');
+      const insert = this.db.prepare(
+        'INSERT INTO events (id, regency, type, date, body) VALUES (?, ?, ?, ?, ?)',
+      );
       for (const e of events) insert.run(e.id, e.regency, e.type, e.date, JSON.stringify(e));
     })();
     return events.length;

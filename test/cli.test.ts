@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TimelineEventSchema } from '../models/index.js';
+
+const work = mkdtempSync(join(tmpdir(), 'zi-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const db = join(work, 'zi.db');
+const zi = (...args: string[]) =>
+  spawnSync('node', ['bin/zi.mjs', ...args], { encoding: 'utf8', env: { ...process.env, ZI_DB: db } });
+
+describe('the zi command', () => {
+  it('runs the fixture corpus and prints a summary', () => {
+    const r = zi('run', 'fixtures');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/documents \d+: \d+ added, 0 already stored, 0 failed/);
+    expect(r.stdout).toMatch(/timeline: \d+ events/);
+  });
+
+  it('prints the timeline as JSON, CSV and a table', () => {
+    const json = zi('timeline', '--format', 'json');
+    expect(json.status).toBe(0);
+    const events = TimelineEventSchema.array().parse(JSON.parse(json.stdout));
+    expect(events.length).toBeGreaterThan(0);
+    expect(events[0]?.sources[0]?.sentence.length).toBeGreaterThan(0);
+    const regency = events[0]?.regency as string;
+    const filtered = TimelineEventSchema.array().parse(
+      JSON.parse(zi('timeline', '--regency', regency, '--format', 'json').stdout),
+    );
+    expect(filtered.every((e) => e.regency === regency)).toBe(true);
+    expect(zi('timeline', '--format', 'csv').stdout.split('\n')[0]).toBe(
+      'id,regency,date,type,predicate,units,host,sources,urls',
+    );
+    expect(zi('timeline').stdout).toMatch(/^regency\s+date\s+kind/);
+  });
+
+  it('writes one prediction per document, named after the file', () => {
+    const out = join(work, 'pred');
+    const r = zi('extract', 'fixtures/corpus', '--emit-gold', out);
+    expect(r.status).toBe(0);
+    const written = readdirSync(out).sort();
+    expect(written).toContain('001_lumajang-desk-evaluasi-puskesmas.json');
+    expect(written.every((f) => f.endsWith('.json') && !f.endsWith('.gold.json'))).toBe(true);
+  });
+
+  it('scores the fixture corpus and fails below a bar', () => {
+    const ok = zi('eval', '--gold', 'fixtures/corpus');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/macro F1 \(units, officials, events, awards, scores\):/);
+    const strict = zi('eval', '--gold', 'fixtures/corpus', '--min-macro-f1', '1');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/below the bar 1/);
+  });
+
+  it.each([
+    [['timeline', '--from', '2024-13'], /"2024-13" is not a date/],
+    [['timeline', '--format', 'xml'], /Allowed choices are table, json, csv/],
+    [['run', 'no-such-folder'], /no such file or folder: no-such-folder/],
+    [['eval', '--gold', 'fixtures/corpus', '--min-macro-f1', '2'], /must be a number from 0 to 1/],
+  ])('rejects %j with a clear message', (args, message) => {
+    const r = zi(...args);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
