@@ -17,6 +17,7 @@ const EXAMPLES: Readonly<Record<EventType, readonly RuleExample<'event'>[]>> = {
   internal_assessment: [
     ['Tim Penilai Internal (TPI)', { type: 'internal_assessment' }],
     ['penilaian mandiri', { type: 'internal_assessment' }],
+    ['Kantor Imigrasi Kelas II TPI Pangkalan Bun', null],
     ['penilaian kinerja pegawai', null],
   ],
   proposal: [
