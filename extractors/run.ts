@@ -16,7 +16,8 @@ export function runRule<K extends MentionKind>(
       pattern.lastIndex++;
       continue;
     }
-    const found = rule.extract(m, text, ctx);
+    const at = sentenceIndexAt(sentences, m.index);
+    const found = rule.extract(m, text, ctx, sentences[at] ?? { start: 0, end: text.length });
     if (found === null) continue;
     const { start = m.index, end = m.index + m[0].length, ...fields } = found;
     out.push({

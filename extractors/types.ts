@@ -29,7 +29,13 @@ export interface Rule<K extends MentionKind> {
   kind: K;
   pattern: RegExp;
   examples: readonly RuleExample<K>[];
-  extract(match: RegExpExecArray, text: string, ctx: ExtractContext): RuleOutput<K> | null;
+  /** `sentence` is the sentence the match starts in, from the document's one sentence split. */
+  extract(
+    match: RegExpExecArray,
+    text: string,
+    ctx: ExtractContext,
+    sentence: SentenceSpan,
+  ): RuleOutput<K> | null;
 }
 
 export type AnyRule = { [K in MentionKind]: Rule<K> }[MentionKind];

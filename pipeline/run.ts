@@ -54,8 +54,9 @@ export async function runFiles(
     }
   }
   progress?.stop();
-  summary.events = store.rebuildTimeline();
-  for (const e of store.timeline())
+  const events = store.rebuildTimeline();
+  summary.events = events.length;
+  for (const e of events)
     summary.eventsPerRegency[e.regency] = (summary.eventsPerRegency[e.regency] ?? 0) + 1;
   return summary;
 }

@@ -4,7 +4,7 @@
  * "IKM 86,4", "indeks SPI 74,20". Decimal commas and dots both read; the metric is the nearest metric word in
  * the sentence; a threshold ("nilai minimal 75", "dari standar 75") is not a score.
  */
-import type { ScoreMetric } from '../../models/index.js';
+import type { ScoreMetric, SentenceSpan } from '../../models/index.js';
 import metrics from '../lexicon/score-metrics.json' with { type: 'json' };
 import { anyOf, anyOfSources, wholeWord } from '../patterns.js';
 import type { Rule, RuleOutput } from '../types.js';
@@ -17,19 +17,8 @@ const INTRO = anyOfSources(metrics.valueIntro);
 const LABEL = anyOf([...metrics.labels, ...metrics.grades]);
 const GRADE = anyOf(metrics.grades);
 
-/** The sentence around an offset, found by scanning to the nearest sentence-ending mark or line break. */
-function sentenceAround(text: string, at: number): { start: number; end: number } {
-  let start = at;
-  while (start > 0 && !/[\n!?]/.test(text[start - 1] ?? '') && !/\.\s/.test(text.slice(start - 1, start + 1)))
-    start--;
-  let end = at;
-  while (end < text.length && !/[\n!?]/.test(text[end] ?? '') && !/\.(\s|$)/.test(text.slice(end, end + 2)))
-    end++;
-  return { start, end };
-}
-
 /** The metric word nearest before the value in its sentence, else the first after it. */
-function metricNear(text: string, sentence: { start: number; end: number }, at: number): ScoreMetric | null {
+function metricNear(text: string, sentence: SentenceSpan, at: number): ScoreMetric | null {
   const inSentence = text.slice(sentence.start, sentence.end);
   let best: { metric: ScoreMetric; distance: number } | null = null;
   for (const [metric, re] of METRIC_PATTERNS) {
@@ -61,10 +50,14 @@ function yearNear(
   return { year: lastYear ? Number(lastYear[0]) : null, relativeYear: null };
 }
 
-function readScore(m: RegExpExecArray, text: string, value: number | string): RuleOutput<'score'> | null {
+function readScore(
+  m: RegExpExecArray,
+  text: string,
+  sentence: SentenceSpan,
+  value: number | string,
+): RuleOutput<'score'> | null {
   const valueAt = m.index + m[0].indexOf(m.groups?.value ?? '', (m.groups?.intro ?? '').length);
   if (THRESHOLD.test(text.slice(Math.max(0, valueAt - 40), valueAt))) return null;
-  const sentence = sentenceAround(text, valueAt);
   const metric = metricNear(text, sentence, valueAt);
   if (metric === null) return null;
   const label = m.groups?.label ?? null;
@@ -100,13 +93,13 @@ export const numericScore: Rule<'score'> = {
     ['nilai 1.118 pada lomba kecamatan', null],
     ['sebanyak 12 unit kerja mengikuti ZI', null],
   ],
-  extract(m, text) {
+  extract(m, text, _ctx, sentence) {
     const raw = m.groups?.value ?? '';
     // A dot followed by exactly three digits groups thousands ("1.118"); a 0–100 index never has one.
     if (/\.\d{3}$/.test(raw)) return null;
     const value = Number(raw.replace(',', '.'));
     if (!Number.isFinite(value) || value <= 0 || value > 100) return null;
-    return readScore(m, text, value);
+    return readScore(m, text, sentence, value);
   },
 };
 
@@ -123,7 +116,7 @@ export const gradeScore: Rule<'score'> = {
     ['predikat BB', null],
     ['indeks RB 74,80 dengan predikat BB', null],
   ],
-  extract(m, text) {
+  extract(m, text, _ctx, sentence) {
     // "74,80 dengan predikat BB": the grade labels the number before it, it is not a second score.
     if (
       /(?<!\d)\d{1,3}(?:[.,]\d{1,3})?\s*[(,]?\s*(?:dengan\s+)?$/u.test(
@@ -132,7 +125,7 @@ export const gradeScore: Rule<'score'> = {
     )
       return null;
     const grade = m.groups?.value ?? '';
-    const found = readScore(m, text, grade);
+    const found = readScore(m, text, sentence, grade);
     // A letter grade only rates SAKIP or the RB index; elsewhere "nilai B" is too loose to read.
     return found && (found.metric === 'sakip' || found.metric === 'reformasi_birokrasi') ? found : null;
   },

@@ -8,7 +8,7 @@
  * A bracket right after gives an alias: "Dinas Kesehatan (Dinkes)". A regency right after is kept apart.
  */
 import { CALENDAR_WORDS } from '../dates/calendar.js';
-import { REGENCY_PLACES, regenciesByPlace } from '../lexicon/regencies.js';
+import { REGENCY_PLACES, regenciesByPlace, regencyByName } from '../lexicon/regencies.js';
 import { ROLE_TITLE_WORDS } from '../officials/role-lexicon.js';
 import { anyOf } from '../patterns.js';
 import type { Rule } from '../types.js';
@@ -47,6 +47,9 @@ const NAME_STOP = new Set([
   ...ROLE_TITLE_WORDS,
   ...CALENDAR_WORDS,
 ]);
+
+/** What may follow a named unit: a bracketed alias, then the regency it belongs to. */
+const AFTER_NAMED_UNIT = new RegExp(`^${ALIAS_AFTER}?${REGENCY_AFTER}?`, 'u');
 
 const headFull = new Map(NAMED_HEADS.map((h) => [h.head.replace(/\s+/g, ' '), h.full ?? h.head]));
 const NAMED = anyOf(NAMED_HEADS.map((h) => h.head));
@@ -115,15 +118,12 @@ export const namedUnit: Rule<'unit'> = {
     const written = text.slice(m.index, end).replace(/\s+/g, ' ');
     const full = headFull.get(head) ?? head;
     const canonical = m.groups?.cls2 ? `${full} ${place}${classPart}` : `${full}${classPart} ${place}`;
-    const rest = text.slice(end, end + 160);
-    const after = new RegExp(`^${ALIAS_AFTER}?${REGENCY_AFTER}?`, 'u').exec(rest);
-    const regency = isRegencyName ? rawName.replace(/\s+/g, ' ') : regencyAfter(after?.groups);
+    const after = AFTER_NAMED_UNIT.exec(text.slice(end, end + 160));
     return {
       name: written,
       canonical,
       alias: cleanAlias(after?.groups?.alias),
-      regency:
-        regency && regenciesByPlace(regency.replace(/^(Kabupaten|Kota)\s+/, '')).length ? regency : null,
+      regency: isRegencyName ? (regencyByName(rawName)?.name ?? null) : regencyAfter(after?.groups),
       end,
     };
   },

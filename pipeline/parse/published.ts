@@ -1,33 +1,5 @@
+import { monthNumber } from '../../extractors/dates/calendar.js';
 import type { PartialDate } from '../../models/index.js';
-
-const MONTHS: Readonly<Record<string, number>> = {
-  januari: 1,
-  februari: 2,
-  maret: 3,
-  april: 4,
-  mei: 5,
-  juni: 6,
-  juli: 7,
-  agustus: 8,
-  september: 9,
-  oktober: 10,
-  november: 11,
-  desember: 12,
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  agu: 8,
-  agt: 8,
-  ags: 8,
-  sep: 9,
-  okt: 10,
-  nov: 11,
-  nop: 11,
-  des: 12,
-};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -50,7 +22,7 @@ export function publishedFromIso(value: string | null | undefined): PartialDate 
 export function publishedFromByline(text: string): PartialDate | null {
   const written = /(?<![\d])(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})(?!\d)/u.exec(text);
   if (written) {
-    const month = MONTHS[(written[2] as string).toLowerCase()];
+    const month = monthNumber(written[2]);
     const [d, y] = [Number(written[1]), Number(written[3])];
     if (month && valid(y, month, d)) return `${y}-${pad(month)}-${pad(d)}`;
   }

@@ -121,7 +121,7 @@ export class SqliteStore {
   }
 
   /** Re-merges the whole timeline from the stored extractions and replaces it in one transaction. */
-  rebuildTimeline(): number {
+  rebuildTimeline(): TimelineEvent[] {
     const rows = this.db
       .prepare(
         `SELECT d.id, d.source, d.url, d.title, d.published, d.text, e.extractor_version, e.facts
@@ -157,7 +157,7 @@ export class SqliteStore {
       );
       for (const e of events) insert.run(e.id, e.regency, e.type, e.date, JSON.stringify(e));
     })();
-    return events.length;
+    return events;
   }
 
   /**
