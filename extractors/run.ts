@@ -1,6 +1,6 @@
 import type { Mention, MentionKind, MentionOf, SentenceSpan } from '../models/index.js';
 import { sentenceIndexAt } from './sentences.js';
-import type { AnyRule, ExtractContext, Rule } from './types.js';
+import type { AnyRule, ExtractContext, Rule, RuleOutput } from './types.js';
 
 /** Applies one rule to a text and returns its mentions with offsets, sentence index and rule name. */
 export function runRule<K extends MentionKind>(
@@ -10,7 +10,9 @@ export function runRule<K extends MentionKind>(
   ctx: ExtractContext,
 ): MentionOf<K>[] {
   const out: MentionOf<K>[] = [];
-  const pattern = new RegExp(rule.pattern.source, rule.pattern.flags);
+  // Rules run synchronously, so the rule's own global pattern can be rewound instead of recompiled.
+  const pattern = rule.pattern;
+  pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     if (m[0].length === 0) {
       pattern.lastIndex++;
@@ -19,16 +21,18 @@ export function runRule<K extends MentionKind>(
     const at = sentenceIndexAt(sentences, m.index);
     const found = rule.extract(m, text, ctx, sentences[at] ?? { start: 0, end: text.length });
     if (found === null) continue;
-    const { start = m.index, end = m.index + m[0].length, ...fields } = found;
-    out.push({
-      ...fields,
-      kind: rule.kind,
-      start,
-      end,
-      text: text.slice(start, end),
-      sentence: sentenceIndexAt(sentences, start),
-      rule: rule.name,
-    } as unknown as MentionOf<K>);
+    for (const one of Array.isArray(found) ? found : [found]) {
+      const { start = m.index, end = m.index + m[0].length, ...fields } = one as RuleOutput<K>;
+      out.push({
+        ...fields,
+        kind: rule.kind,
+        start,
+        end,
+        text: text.slice(start, end),
+        sentence: sentenceIndexAt(sentences, start),
+        rule: rule.name,
+      } as unknown as MentionOf<K>);
+    }
   }
   return out;
 }

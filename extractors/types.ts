@@ -29,13 +29,16 @@ export interface Rule<K extends MentionKind> {
   kind: K;
   pattern: RegExp;
   examples: readonly RuleExample<K>[];
-  /** `sentence` is the sentence the match starts in, from the document's one sentence split. */
+  /**
+   * `sentence` is the sentence the match starts in, from the document's one sentence split. A match
+   * may stand for several mentions (the items of a list), each then with its own offsets.
+   */
   extract(
     match: RegExpExecArray,
     text: string,
     ctx: ExtractContext,
     sentence: SentenceSpan,
-  ): RuleOutput<K> | null;
+  ): RuleOutput<K> | readonly RuleOutput<K>[] | null;
 }
 
 export type AnyRule = { [K in MentionKind]: Rule<K> }[MentionKind];

@@ -129,34 +129,52 @@ export const namedUnit: Rule<'unit'> = {
   },
 };
 
-const CONJOINED_LOOKBEHIND = `(?<=(?<![\\p{L}])(?:${NAMED})\\s+${CAP}(?:\\s+${CAP}){0,2}(?:\\s*,\\s*${CAP}(?:\\s+${CAP}){0,2})*\\s*,?\\s*(?:,|dan|serta)\\s+)`;
+const LIST_ITEM = `${CAP}(?:\\s+${CAP}){0,2}`;
+const LIST_SEPARATOR = '(?:\\s*,\\s*(?:(?:dan|serta)\\s+)?|\\s+(?:dan|serta)\\s+)';
+const LIST_TAIL_ITEM = new RegExp(`${LIST_SEPARATOR}(?<item>${LIST_ITEM})`, 'gu');
 
+/** The items after the first of "Puskesmas Jenu, Tuban dan Wire": each shares the head of the first. */
 export const conjoinedNamedUnit: Rule<'unit'> = {
   name: 'conjoined-named-unit',
   kind: 'unit',
-  pattern: new RegExp(`${CONJOINED_LOOKBEHIND}(?<name>${CAP}(?:\\s+${CAP}){0,2})(?![\\p{L}])`, 'gu'),
+  pattern: new RegExp(
+    `(?<![\\p{L}])(?<head>${NAMED})\\s+(?<first>${LIST_ITEM})(?<list>(?:${LIST_SEPARATOR}${LIST_ITEM})+)(?![\\p{L}])`,
+    'gu',
+  ),
   examples: [
     ['Puskesmas Asembagus dan Panarukan', { name: 'Puskesmas Panarukan', canonical: 'Puskesmas Panarukan' }],
     ['Puskesmas Jenu, Tuban dan Wire', { name: 'Puskesmas Wire' }],
+    ['Puskesmas Jenu, Tuban dan Wire', { name: 'Puskesmas Tuban' }],
     ['Puskesmas Sumberasih dan Puskesmas Leces', null],
     ['Puskesmas Leces dan Dinas Kesehatan', null],
+    ['Puskesmas Leces Kabupaten Probolinggo dan Pasuruan', null],
   ],
-  extract(m, text) {
-    const words = placeWords(m.groups?.name ?? '', '');
-    if (words.length === 0) return null;
-    const before = text.slice(Math.max(0, m.index - 200), m.index);
-    const heads = [...before.matchAll(new RegExp(`(?<![\\p{L}])(?:${NAMED})(?=\\s)`, 'gu'))];
-    const head = heads.at(-1)?.[0].replace(/\s+/g, ' ');
-    if (!head) return null;
-    const place = words.join(' ');
+  extract(m) {
+    const head = (m.groups?.head ?? '').replace(/\s+/g, ' ');
+    const first = m.groups?.first ?? '';
+    // A first item cut short by a stop word ("Leces Kabupaten Probolinggo") is not the start of a list.
+    if (placeWords(first, head).length !== first.split(/\s+/).length) return null;
     const full = headFull.get(head) ?? head;
-    return {
-      name: `${full} ${place}`,
-      canonical: `${full} ${place}`,
-      alias: null,
-      regency: null,
-      end: m.index + (m.groups?.name ?? '').indexOf(words.at(-1) as string) + (words.at(-1) as string).length,
-    };
+    const listStart = m.index + m[0].length - (m.groups?.list ?? '').length;
+    const items = [];
+    for (const item of (m.groups?.list ?? '').matchAll(LIST_TAIL_ITEM)) {
+      const raw = item.groups?.item ?? '';
+      const words = placeWords(raw, '');
+      if (words.length === 0) break;
+      const start = listStart + (item.index ?? 0) + item[0].length - raw.length;
+      const place = words.join(' ');
+      items.push({
+        name: `${full} ${place}`,
+        canonical: `${full} ${place}`,
+        alias: null,
+        regency: null,
+        start,
+        end: start + raw.indexOf(words.at(-1) as string) + (words.at(-1) as string).length,
+      });
+      // A cut item ("Wire Kabupaten Tuban") ends the list.
+      if (words.length !== raw.split(/\s+/).length) break;
+    }
+    return items.length > 0 ? items : null;
   },
 };
 
