@@ -32,7 +32,7 @@ export function assembleFacts(
   const events = assembleEvents(view, units);
   const awards = assembleAwards(view, units);
   const officials = assembleOfficials(view);
-  const scores = assembleScores(view);
+  const scores = assembleScores(view, events);
   const regencies = new Set<string>();
   for (const e of events) {
     regencies.add(e.regency);

@@ -17,6 +17,33 @@ function fullYear(y: string | undefined): number | null {
   return y.length === 2 ? 2000 + n : n;
 }
 
+/**
+ * The weekday written just before a date ("Senin (17/2)", "Selasa, 27 Mei"). Looked up behind the match
+ * rather than made an optional part of the pattern, so each pattern starts at a digit or a bracket
+ * and the regex engine can skip ahead to candidates.
+ */
+const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(?<weekday>${WEEKDAY_PATTERN})\\s*[,.]?\\s*$`, 'iu');
+
+function weekdayBefore(text: string, index: number): { weekday: string; start: number } | null {
+  const before = text.slice(Math.max(0, index - 14), index);
+  const w = WEEKDAY_BEFORE.exec(before);
+  if (!w?.groups?.weekday) return null;
+  return { weekday: w.groups.weekday, start: index - before.length + w.index };
+}
+
+/** A day and month with the weekday written before them, its span widened to include the weekday. */
+function dayMonthAt(
+  m: RegExpExecArray,
+  text: string,
+  month: number | null,
+  weekdayRequired = false,
+): RuleOutput<'date'> | null {
+  const lead = weekdayBefore(text, m.index);
+  if (weekdayRequired && lead === null) return null;
+  const found = dayMonth(m.groups?.day, month, fullYear(m.groups?.year), lead?.weekday);
+  return found && lead ? { ...found, start: lead.start } : found;
+}
+
 function dayMonth(
   day: string | undefined,
   month: number | null,
@@ -41,10 +68,7 @@ function dayMonth(
 export const bracketDate: Rule<'date'> = {
   name: 'bracket-date',
   kind: 'date',
-  pattern: new RegExp(
-    `(?:(?<![\\p{L}])(?<weekday>${WEEKDAY_PATTERN})\\s*[,.]?\\s*)?\\(\\s*(?<day>\\d{1,2})\\s*\\/\\s*(?<month>\\d{1,2})(?:\\s*\\/\\s*(?<year>\\d{4}|\\d{2}))?\\s*\\)`,
-    'giu',
-  ),
+  pattern: /\(\s*(?<day>\d{1,2})\s*\/\s*(?<month>\d{1,2})(?:\s*\/\s*(?<year>\d{4}|\d{2}))?\s*\)/giu,
   examples: [
     ['Senin (17/2).', { day: 17, month: 2, year: null, weekday: 1 }],
     ['Jumat (11/10/2024)', { day: 11, month: 10, year: 2024, weekday: 5 }],
@@ -54,25 +78,22 @@ export const bracketDate: Rule<'date'> = {
     ['(45/2)', null],
     ['(3/13)', null],
   ],
-  extract(m) {
-    return dayMonth(m.groups?.day, Number(m.groups?.month), fullYear(m.groups?.year), m.groups?.weekday);
+  extract(m, text) {
+    return dayMonthAt(m, text, Number(m.groups?.month));
   },
 };
 
 export const weekdaySlashDate: Rule<'date'> = {
   name: 'weekday-slash-date',
   kind: 'date',
-  pattern: new RegExp(
-    `(?<![\\p{L}])(?<weekday>${WEEKDAY_PATTERN})\\s*[,.]?\\s*(?<day>\\d{1,2})\\/(?<month>\\d{1,2})(?:\\/(?<year>\\d{4}|\\d{2}))?(?![\\d/])`,
-    'giu',
-  ),
+  pattern: /(?<![\d/])(?<day>\d{1,2})\/(?<month>\d{1,2})(?:\/(?<year>\d{4}|\d{2}))?(?![\d/])/giu,
   examples: [
     ['Senin.2/9', { day: 2, month: 9, weekday: 1 }],
     ['Jumat, 7/03/2025', { day: 7, month: 3, year: 2025 }],
     ['nomor 2/9', null],
   ],
-  extract(m) {
-    return dayMonth(m.groups?.day, Number(m.groups?.month), fullYear(m.groups?.year), m.groups?.weekday);
+  extract(m, text) {
+    return dayMonthAt(m, text, Number(m.groups?.month), true);
   },
 };
 
@@ -80,7 +101,7 @@ export const writtenDate: Rule<'date'> = {
   name: 'written-date',
   kind: 'date',
   pattern: new RegExp(
-    `(?:(?<![\\p{L}])(?<weekday>${WEEKDAY_PATTERN})\\s*[,.]?\\s*)?(?<![\\d])(?<day>\\d{1,2})\\s+(?<month>${MONTH_PATTERN})\\.?(?![\\p{L}])(?:\\s+(?<year>(?:19|20)\\d{2})(?!\\d))?`,
+    `(?<![\\d])(?<day>\\d{1,2})\\s+(?<month>${MONTH_PATTERN})\\.?(?![\\p{L}])(?:\\s+(?<year>(?:19|20)\\d{2})(?!\\d))?`,
     'giu',
   ),
   examples: [
@@ -91,8 +112,8 @@ export const writtenDate: Rule<'date'> = {
     ['5 Nop 2023', { month: 11 }],
     ['3 unit kerja', null],
   ],
-  extract(m) {
-    return dayMonth(m.groups?.day, monthNumber(m.groups?.month), fullYear(m.groups?.year), m.groups?.weekday);
+  extract(m, text) {
+    return dayMonthAt(m, text, monthNumber(m.groups?.month));
   },
 };
 
@@ -124,11 +145,13 @@ export const monthYear: Rule<'date'> = {
   },
 };
 
+const SINCE_BEFORE = /(?<![\p{L}])(?:sejak|mulai|semenjak)\s+(?:tahun\s+)?$/iu;
+
 export const yearPhrase: Rule<'date'> = {
   name: 'year-phrase',
   kind: 'date',
   pattern:
-    /(?<![\p{L}\d/.,])(?:(?<since>sejak|mulai|semenjak)\s+(?:tahun\s+)?)?(?<year>(?:19|20)\d{2})(?:\s*(?:-|–|—|hingga|sampai|s\.d\.?)\s*(?<year2>(?:19|20)\d{2}))?(?![\d\p{L}]|[.,]\d)/giu,
+    /(?<![\p{L}\d/.,])(?<year>(?:19|20)\d{2})(?:\s*(?:-|–|—|hingga|sampai|s\.d\.?)\s*(?<year2>(?:19|20)\d{2}))?(?![\d\p{L}]|[.,]\d)/giu,
   examples: [
     ['WBK tahun 2024 di', { year: 2024, relation: 'on' }],
     ['pada 2024 lalu', { year: 2024 }],
@@ -142,6 +165,7 @@ export const yearPhrase: Rule<'date'> = {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     // A regulation's year ("PermenPANRB Nomor 90 Tahun 2021") dates a rule, not an activity.
     if (/(?:nomor|no\.?)\s*\d+\s+tahun\s*$/iu.test(before)) return null;
+    const since = SINCE_BEFORE.exec(before);
     const year = Number(m.groups?.year);
     const isRange = m.groups?.year2 !== undefined;
     return {
@@ -149,7 +173,8 @@ export const yearPhrase: Rule<'date'> = {
       month: null,
       day: null,
       weekday: null,
-      relation: m.groups?.since || isRange ? 'since' : 'on',
+      relation: since || isRange ? 'since' : 'on',
+      ...(since ? { start: m.index - before.length + since.index } : {}),
       relativeYear: null,
       implied: [],
     };

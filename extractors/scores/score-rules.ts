@@ -17,14 +17,23 @@ const INTRO = anyOfSources(metrics.valueIntro);
 const LABEL = anyOf([...metrics.labels, ...metrics.grades]);
 const GRADE = anyOf(metrics.grades);
 
-/** The metric word nearest before the value in its sentence, else the first after it. */
-function metricNear(text: string, sentence: SentenceSpan, at: number): ScoreMetric | null {
-  const inSentence = text.slice(sentence.start, sentence.end);
+/** How far back a value's metric is looked for when its own sentence names none: a few paragraphs. */
+const METRIC_CONTEXT = 1500;
+
+/**
+ * The metric word nearest before the value in its sentence, else the first after it in the sentence, else
+ * the last one in the text just before the sentence ("Tim penilai internal menilai tiga unit. DPMPTSP
+ * meraih nilai 78,45").
+ */
+function metricNear(text: string, sentence: SentenceSpan, at: number, lookBack: number): ScoreMetric | null {
+  const from = Math.max(0, sentence.start - lookBack);
+  const scope = text.slice(from, sentence.end);
   let best: { metric: ScoreMetric; distance: number } | null = null;
   for (const [metric, re] of METRIC_PATTERNS) {
-    for (const m of inSentence.matchAll(re)) {
-      const pos = sentence.start + m.index;
-      const distance = pos <= at ? at - pos : 10_000 + pos - at;
+    for (const m of scope.matchAll(re)) {
+      const pos = from + m.index;
+      const distance =
+        pos < sentence.start ? 20_000 + sentence.start - pos : pos <= at ? at - pos : 10_000 + pos - at;
       if (!best || distance < best.distance) best = { metric, distance };
     }
   }
@@ -55,10 +64,11 @@ function readScore(
   text: string,
   sentence: SentenceSpan,
   value: number | string,
+  metricLookBack: number,
 ): RuleOutput<'score'> | null {
   const valueAt = m.index + m[0].indexOf(m.groups?.value ?? '', (m.groups?.intro ?? '').length);
   if (THRESHOLD.test(text.slice(Math.max(0, valueAt - 40), valueAt))) return null;
-  const metric = metricNear(text, sentence, valueAt);
+  const metric = metricNear(text, sentence, valueAt, metricLookBack);
   if (metric === null) return null;
   const label = m.groups?.label ?? null;
   return {
@@ -71,11 +81,35 @@ function readScore(
   };
 }
 
+/** An introducing word, then at most two words, right before the value: "tercatat 72,15", "nilai tertinggi, yakni 78,45". */
+const INTRO_BEFORE = new RegExp(`${wholeWord(INTRO)}(?:[\\s,:]+[\\p{L}]+){0,2}?[\\s,:]*$`, 'iu');
+/** A metric word, then at most five words, right before the value: "IKM 86,4", "Indeks SPI Pemkot Gorontalo tahun 2023 74,20". */
+const METRIC_BEFORE = new RegExp(
+  `${wholeWord(Object.values(metrics.metrics).flat().join('|'))}(?:[\\s,:()]+[\\p{L}\\d]+){0,5}?[\\s,:()]*$`,
+  'iu',
+);
+const DECIMAL = /(?<![\d.,])\d{1,3},\d{1,3}(?![\d.,]*\d)/u;
+
+/**
+ * Whether a number is written as a rated value: introduced ("skor 81,57"), named ("IKM 86,4"), or a decimal
+ * continuing a list of values in its sentence ("82,35, sedangkan Kelurahan Tegallega 78,60").
+ */
+function isIntroduced(text: string, sentence: SentenceSpan, at: number, raw: string): boolean {
+  const before = text.slice(Math.max(sentence.start, at - 80), at);
+  if (INTRO_BEFORE.test(before) || METRIC_BEFORE.test(before)) return true;
+  if (!raw.includes(',')) return false;
+  const earlier = DECIMAL.exec(text.slice(sentence.start, at));
+  if (earlier === null) return false;
+  const earlierAt = sentence.start + earlier.index;
+  const beforeEarlier = text.slice(Math.max(sentence.start, earlierAt - 80), earlierAt);
+  return INTRO_BEFORE.test(beforeEarlier) || METRIC_BEFORE.test(beforeEarlier);
+}
+
 export const numericScore: Rule<'score'> = {
   name: 'numeric-score',
   kind: 'score',
   pattern: new RegExp(
-    `(?<intro>${wholeWord(INTRO)})\\s+(?:(?:sebesar|yakni|yaitu|di\\s+angka|mencapai|dengan\\s+nilai|nilai|skor|angka)\\s+)?(?<value>\\d{1,3}(?:[.,]\\d{1,3})?)(?![\\d.,]*\\d)(?!\\s*(?:persen|%|unit|orang|OPD|satker|perangkat|kali|poin\\s+dari))(?:\\s*(?:\\(|,)?\\s*(?:dengan\\s+)?(?:predikat|kategori|kriteria|atau|berpredikat)\\s+["“‘']?(?<label>${LABEL})["”’']?(?![\\p{L}]))?`,
+    `(?<![\\d.,/:])(?<value>\\d{1,3}(?:[.,]\\d{1,3})?)(?![\\d.,]*\\d)(?![.,]?\\d|\\s*/)(?!\\s*(?:${anyOfSources(metrics.notScoreAfter)})(?![\\p{L}]))(?:\\s*(?:\\(|,)?\\s*(?:dengan\\s+)?(?:predikat|kategori|kriteria|atau|berpredikat)\\s+["“‘']?(?<label>${LABEL})["”’']?(?![\\p{L}]))?`,
     'giu',
   ),
   examples: [
@@ -88,10 +122,22 @@ export const numericScore: Rule<'score'> = {
       { value: 77.26, year: 2023 },
     ],
     ['nilai IKM sebesar 86,4', { metric: 'kepuasan_masyarakat', value: 86.4 }],
+    ['IKM 86,4 pada semester lalu', { metric: 'kepuasan_masyarakat', value: 86.4 }],
+    [
+      'Indeks Reformasi Birokrasi Kabupaten Lombok Timur tahun 2023 tercatat 72,15 dengan predikat BB',
+      { metric: 'reformasi_birokrasi', value: 72.15, year: 2023, label: 'BB' },
+    ],
+    [
+      'Nilai LKE Diskominfo 82,35, sedangkan Kelurahan Tegallega 78,60.',
+      { metric: 'zona_integritas', value: 78.6 },
+    ],
     ['dapat nilai 78,1 dari standar 75 untuk bisa diusulkan ZI', { metric: 'zona_integritas', value: 78.1 }],
     ['syarat nilai minimal 75 untuk zona integritas', null],
     ['nilai 1.118 pada lomba kecamatan', null],
     ['sebanyak 12 unit kerja mengikuti ZI', null],
+    ['anggaran ZI mencapai 2,5 miliar', null],
+    ['zona integritas dimulai pukul 09.00 WIB', null],
+    ['SAKIP tahun 2023', null],
   ],
   extract(m, text, _ctx, sentence) {
     const raw = m.groups?.value ?? '';
@@ -99,7 +145,8 @@ export const numericScore: Rule<'score'> = {
     if (/\.\d{3}$/.test(raw)) return null;
     const value = Number(raw.replace(',', '.'));
     if (!Number.isFinite(value) || value <= 0 || value > 100) return null;
-    return readScore(m, text, sentence, value);
+    if (!isIntroduced(text, sentence, m.index, raw)) return null;
+    return readScore(m, text, sentence, value, METRIC_CONTEXT);
   },
 };
 
@@ -125,7 +172,8 @@ export const gradeScore: Rule<'score'> = {
     )
       return null;
     const grade = m.groups?.value ?? '';
-    const found = readScore(m, text, sentence, grade);
+    // A letter grade is too ambiguous to borrow its metric from another sentence.
+    const found = readScore(m, text, sentence, grade, 0);
     // A letter grade only rates SAKIP or the RB index; elsewhere "nilai B" is too loose to read.
     return found && (found.metric === 'sakip' || found.metric === 'reformasi_birokrasi') ? found : null;
   },
