@@ -52,10 +52,16 @@ export interface ExtractResult {
   facts: DocumentFacts;
 }
 
-/** Text and context in, sentences, mentions and the document's facts out. Pure and synchronous. */
-export function extract(text: string, ctx: ExtractContext): ExtractResult {
+/** Text and context in, sentences and refined mentions out: the rules' part of extraction. */
+export function extractMentions(text: string, ctx: ExtractContext): Omit<ExtractResult, 'facts'> {
   const sentences = splitSentences(text);
   let mentions = runRules(RULES, text, sentences, ctx);
   for (const refine of REFINERS) mentions = refine(mentions, { text, sentences, ctx });
+  return { sentences, mentions };
+}
+
+/** Text and context in, sentences, mentions and the document's facts out. Pure and synchronous. */
+export function extract(text: string, ctx: ExtractContext): ExtractResult {
+  const { sentences, mentions } = extractMentions(text, ctx);
   return { sentences, mentions, facts: assembleFacts(text, sentences, mentions, ctx) };
 }

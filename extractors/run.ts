@@ -1,4 +1,5 @@
 import type { Mention, MentionKind, MentionOf, SentenceSpan } from '../models/index.js';
+import { scan } from './patterns.js';
 import { sentenceIndexAt } from './sentences.js';
 import type { AnyRule, ExtractContext, Rule, RuleOutput } from './types.js';
 
@@ -10,14 +11,7 @@ export function runRule<K extends MentionKind>(
   ctx: ExtractContext,
 ): MentionOf<K>[] {
   const out: MentionOf<K>[] = [];
-  // Rules run synchronously, so the rule's own global pattern can be rewound instead of recompiled.
-  const pattern = rule.pattern;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
+  for (const m of scan(rule.pattern, text)) {
     const at = sentenceIndexAt(sentences, m.index);
     const found = rule.extract(m, text, ctx, sentences[at] ?? { start: 0, end: text.length });
     if (found === null) continue;

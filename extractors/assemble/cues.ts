@@ -1,5 +1,5 @@
 import cues from '../lexicon/statement-cues.json' with { type: 'json' };
-import { anyOfSources, wholeWord } from '../patterns.js';
+import { anyOfSources, scan, wholeWord } from '../patterns.js';
 
 const cue = (sources: readonly string[]) => new RegExp(wholeWord(anyOfSources(sources)), 'giu');
 
@@ -16,5 +16,5 @@ export const PROGRAMME_UNIT_BEFORE = cue(cues.programmeUnitBefore);
 
 /** Every match of a global cue in a string, as [start, end) pairs. */
 export function cueSpans(re: RegExp, s: string): [number, number][] {
-  return [...s.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
+  return [...scan(re, s)].map((m) => [m.index, m.index + m[0].length]);
 }
