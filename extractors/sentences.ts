@@ -70,3 +70,30 @@ export function sentenceIndexAt(spans: readonly SentenceSpan[], offset: number):
   }
   return Math.max(0, Math.min(lo, spans.length - 1));
 }
+
+/** Short words a Title Case headline still writes in lower case. */
+const HEADLINE_LOWER = new Set([
+  'di',
+  'ke',
+  'dari',
+  'dan',
+  'yang',
+  'untuk',
+  'pada',
+  'dengan',
+  'atau',
+  'oleh',
+  'se',
+]);
+
+/**
+ * Whether a sentence is a Title Case headline ("Bupati Sragen Canangkan Zona Integritas di Tiga Unit
+ * Kerja"): five words or more, every one but the short function words capitalised, and no closing full
+ * stop. In a headline capitals say nothing about names.
+ */
+export function isHeadline(sentence: string): boolean {
+  const trimmed = sentence.trim();
+  if (/[.!?"”]$/u.test(trimmed)) return false;
+  const words = trimmed.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && !HEADLINE_LOWER.has(w));
+  return words.length >= 5 && words.every((w) => /^\p{Lu}/u.test(w));
+}

@@ -8,15 +8,20 @@
  * regency in the role ("Sekda Kabupaten Situbondo") is kept apart and the role's abbreviations are written out.
  */
 import { CALENDAR_WORDS } from '../dates/calendar.js';
-import { REGENCY_PLACES, regenciesByPlace } from '../lexicon/regencies.js';
+import { REGENCY_PLACES, regenciesByPlace, regenciesOfDistrict } from '../lexicon/regencies.js';
 import { anyOf } from '../patterns.js';
+import { isHeadline } from '../sentences.js';
 import type { Rule, RuleOutput } from '../types.js';
 import { FUNCTION_WORDS, NAMED_HEADS, OFFICE_FORMS } from '../units/unit-lexicon.js';
 import {
   ACTING_TITLES,
+  DEGREES,
   expandRole,
+  NAME_INTRODUCERS,
   NAME_PREFIXES,
+  NAME_WORDS,
   NOT_NICKNAMES,
+  PLACE_TITLES,
   ROLE_TITLE_WORDS,
   ROLE_VOCABULARY,
   TITLES,
@@ -26,8 +31,11 @@ const CAP = "\\p{Lu}[\\p{Ll}'’\\-]*(?:[\\p{Lu}][\\p{Ll}]+)?";
 const INITIAL = '\\p{Lu}\\p{Ll}{0,2}\\.(?=\\s*\\p{Lu})';
 const NAME_WORD = `(?:${INITIAL}|${CAP})`;
 const PREFIX = `(?:${anyOf(NAME_PREFIXES)})(?![\\p{L}])\\.?`;
-const NAME = `(?<name>(?:${PREFIX}\\s*)*${NAME_WORD}(?:\\s+${NAME_WORD}){0,4})`;
+// A name never starts with a title: in "Sekda Tutug Edi Utomo, Inspektur Imron Rosyadi" the comma ends a person.
+const NAME = `(?!(?:${anyOf([...ACTING_TITLES, ...TITLES])})(?![\\p{L}]))(?<name>(?:${PREFIX}\\s*)*${NAME_WORD}(?:\\s+(?:${PREFIX}\\s*)*${NAME_WORD}){0,4})(?![\\p{L}])`;
 const NICKNAME = '(?:\\s*\\((?<nick>[^()\\n]{2,30})\\))?';
+/** Degrees written after a name, each after a comma: "Endah Puspitasari, S.Sos., M.Si., Kepala Bagian". */
+const DEGREES_AFTER = `(?:\\s*,?\\s*(?:${anyOf(DEGREES)})(?![\\p{L}])\\.?)*`;
 const BRACKET = '(?:\\s*\\([^()\\n]{1,40}\\))';
 const ACTING = `(?:${anyOf(ACTING_TITLES)})(?![\\p{L}])${BRACKET}?`;
 const TITLE = `(?:${anyOf(TITLES)})(?![\\p{L}])`;
@@ -38,7 +46,13 @@ const COMPLEMENT_WORD = `(?:(?:${anyOf(NAMED_HEADS.map((h) => h.head))})\\s+${CA
   ...OFFICE_FORMS,
   ...REGENCY_PLACES,
 ])}|dan)(?![\\p{L}])`;
-const ROLE = `(?<role>(?:${ACTING}\\s*)?${TITLE}${BRACKET}?(?:\\s+${COMPLEMENT_WORD}${BRACKET}?)*)`;
+const CLASS = '(?:Kelas\\s+(?:I{1,3}|IV)[AB]?(?:\\s+(?:TPI|Non[\\s-]?TPI))?)';
+const ROLE = `(?<role>(?:${ACTING}\\s*)?${TITLE}${BRACKET}?(?:\\s+(?:${COMPLEMENT_WORD}|${CLASS})${BRACKET}?)*)`;
+/**
+ * The office a title heads, named by its own words and closed by a comma before the person: "Kepala
+ * Puskesmas Senduro, drg. Fitri", "Direktur RSUD dr. Soehadi Prijonegoro, Hendro", "Evaluator KemenPANRB, Dimas".
+ */
+const OFFICE_NAME = `(?<office>\\s+(?:(?:dr|drg)\\.\\s*)?\\p{Lu}[\\p{L}'’\\-]*(?:\\s+(?:${CLASS}|\\p{Lu}[\\p{L}'’\\-]*)){0,3})`;
 
 /** Words that cannot be part of a person's name: titles, role words, places, calendar words. */
 const NOT_NAME = new Set<string>([
@@ -73,6 +87,7 @@ const NOT_NAME = new Set<string>([
   'Namun',
   'Dalam',
 ]);
+for (const w of NAME_WORDS) NOT_NAME.delete(w);
 const PLACE_SET = new Set(REGENCY_PLACES);
 const PREFIX_SET = new Set(NAME_PREFIXES.map((p) => p.replace(/\.$/, '').toLowerCase()));
 
@@ -87,7 +102,8 @@ export function cleanName(raw: string): string | null {
     kept.push(w);
   }
   while (kept.length > 0 && /^\p{Lu}\p{Ll}{0,3}\.$/u.test(kept.at(-1) as string)) kept.pop();
-  if (kept.length === 0) return null;
+  // Initials alone ("S." of a degree) are no name.
+  if (!kept.some((w) => /^\p{L}{3,}/u.test(w))) return null;
   // A lone all-capital word is an acronym (BKPSDM), not a person.
   if (kept.length === 1 && /^\p{Lu}{2,}$/u.test(kept[0] as string)) return null;
   const name = kept.join(' ');
@@ -136,8 +152,8 @@ function nickname(raw: string | undefined): string | null {
   return NOT_NICKNAMES.has(n.toLowerCase()) || !/^\p{Lu}/u.test(n) || /\d/.test(n) ? null : n;
 }
 
-function official(m: RegExpExecArray, roleRaw: string): RuleOutput<'official'> | null {
-  const rawName = m.groups?.name ?? '';
+function official(m: RegExpExecArray, roleRaw: string, nameRaw?: string): RuleOutput<'official'> | null {
+  const rawName = nameRaw ?? m.groups?.name ?? '';
   const name = cleanName(rawName);
   if (name === null) return null;
   const { role, regency } = splitRole(roleRaw);
@@ -154,10 +170,35 @@ function official(m: RegExpExecArray, roleRaw: string): RuleOutput<'official'> |
   };
 }
 
+/** A title whose next words name its office, not its holder: "Camat Kepanjen", "Kepala Puskesmas Jebus". */
+const PLACE_TAKING = new RegExp(
+  `(?<![\\p{L}])(?:${anyOf([...PLACE_TITLES, ...NAMED_HEADS.map((h) => h.head)])})$`,
+  'u',
+);
+const NAME_PREFIX_WORD = new RegExp(`^${PREFIX}$`, 'u');
+
+/**
+ * Splits the words after a place-taking title into the office's place and the person: at an honorific
+ * ("Senduro drg. Fitri"), else after a known kecamatan ("Kepanjen Ahmad Fauzi"). Null where the words
+ * may all be the office's name ("Kepala Puskesmas Sokaraja I, mengaku").
+ */
+function splitOfficeAndName(raw: string): { office: string; name: string } | null {
+  const words = raw.trim().split(/\s+/);
+  const prefixAt = words.findIndex((w, i) => i > 0 && NAME_PREFIX_WORD.test(w));
+  if (prefixAt > 0)
+    return { office: words.slice(0, prefixAt).join(' '), name: words.slice(prefixAt).join(' ') };
+  for (const size of [2, 1]) {
+    if (words.length - size < 2) continue;
+    const place = words.slice(0, size).join(' ');
+    if (regenciesOfDistrict(place).length > 0) return { office: place, name: words.slice(size).join(' ') };
+  }
+  return null;
+}
+
 export const roleThenName: Rule<'official'> = {
   name: 'role-then-name',
   kind: 'official',
-  pattern: new RegExp(`(?<![\\p{L}])${ROLE}(?:\\s*,\\s*|\\s+)${NAME}${NICKNAME}`, 'gu'),
+  pattern: new RegExp(`(?<![\\p{L}])${ROLE}(?:${OFFICE_NAME}?\\s*,\\s*|\\s+)${NAME}${NICKNAME}`, 'gu'),
   examples: [
     ['Inspektur Imron Rosyadi, Kabag', { name: 'Imron Rosyadi', role: 'Inspektur' }],
     ['Kabag Organisasi Susilo Isnadi serta', { name: 'Susilo Isnadi', role: 'Kepala Bagian Organisasi' }],
@@ -174,26 +215,67 @@ export const roleThenName: Rule<'official'> = {
       { name: 'Hariawan Dwi Tamtomo', role: 'Kepala Dinas Kesehatan' },
     ],
     [
-      'Asisten III Setdakab Kurrotu Aini pada',
+      'Asisten III Setdakab Kurrotu Aini pada rapat itu',
       { name: 'Kurrotu Aini', role: 'Asisten III Sekretariat Daerah Kabupaten' },
     ],
     ['Kapolres Lumajang AKBP Ahmad Zainul Arifin, S.I.K.', { name: 'Ahmad Zainul Arifin' }],
     ['Kabag Organisasi Puguh Wardoyo (kiri) mendampingi', { name: 'Puguh Wardoyo', nickname: null }],
+    [
+      'Kepala Puskesmas Senduro, drg. Fitri Handayani, memaparkan',
+      { name: 'Fitri Handayani', role: 'Kepala Puskesmas Senduro' },
+    ],
+    [
+      'Direktur RSUD dr. Soehadi Prijonegoro, dr. Hendro Saputro, M.Kes',
+      { name: 'Hendro Saputro', role: 'Direktur RSUD dr. Soehadi Prijonegoro' },
+    ],
+    [
+      'Kepala Lapas Kelas IIA Gorontalo Rahmat Hasan Mooduto mengatakan',
+      { name: 'Rahmat Hasan Mooduto', role: 'Kepala Lapas Kelas IIA Gorontalo' },
+    ],
+    ['Evaluator KemenPANRB, Dimas Arya Nugroho, bertanya', { name: 'Dimas Arya Nugroho' }],
+    ['Camat Kepanjen Ahmad Fauzi Rahman menyambut', { name: 'Ahmad Fauzi Rahman', role: 'Camat Kepanjen' }],
+    [
+      'Kepala Puskesmas Senduro drg. Fitri Handayani',
+      { name: 'Fitri Handayani', role: 'Kepala Puskesmas Senduro' },
+    ],
+    ['Widya Astuti, Kepala Puskesmas Sokaraja I, mengaku', null],
+    ['Direktur RSUD Sanjiwani dan Kepala BKPSDM', null],
+    ['Inspektur Imron Rosyadi, Kabag Organisasi hadir', { name: 'Imron Rosyadi', role: 'Inspektur' }],
+    [
+      'Sekda Tutug Edi Utomo, Inspektur Imron Rosyadi, Kabag hadir',
+      { name: 'Imron Rosyadi', role: 'Inspektur' },
+    ],
+    ['Kepala Dinkes dr. Hariawan Dwi, Plt Kabag Organisasi', { name: 'Hariawan Dwi', role: 'Kepala Dinkes' }],
     ['Sekda Kabupaten Situbondo.', null],
+    ['Bupati Sragen Canangkan Zona Integritas di Tiga Unit Kerja', null],
+    ['diterima Sekda Kabupaten Badung, I Ketut Darma Wiryawan, S.H.', { name: 'I Ketut Darma Wiryawan' }],
     ['Evaluator Zona Integritas dari Kementerian', null],
   ],
-  extract(m) {
-    return official(m, m.groups?.role ?? '');
+  extract(m, text, _ctx, sentence) {
+    if (isHeadline(text.slice(sentence.start, sentence.end))) return null;
+    const office = m.groups?.office;
+    const role = m.groups?.role ?? '';
+    if (office === undefined && PLACE_TAKING.test(role)) {
+      const split = splitOfficeAndName(m.groups?.name ?? '');
+      return split && official(m, `${role} ${split.office}`, split.name);
+    }
+    if (office === undefined) return official(m, role);
+    // "Inspektur Imron Rosyadi, Kabag …": where no person follows the comma, the words before it were the name.
+    return (
+      official(m, `${m.groups?.role ?? ''}${office}`) ?? official(m, m.groups?.role ?? '', office.trim())
+    );
   },
 };
 
-const ROLE_AFTER = `(?<role>(?:${ACTING}\\s*)?${TITLE}${BRACKET}?(?:\\s+${COMPLEMENT_WORD}${BRACKET}?)*)`;
+/** After a place-taking title, the office's own name up to the closing comma: "Kepala Puskesmas Sokaraja I,". */
+const OFFICE_AFTER = `(?<office>(?:\\s+(?:${CLASS}|\\p{Lu}[\\p{L}'’\\-]*|\\d{1,2}|[IVX]{1,4})(?![\\p{L}])){1,3})`;
+const ROLE_AFTER = `(?<role>(?:${ACTING}\\s*)?${TITLE}${BRACKET}?(?:\\s+(?:${COMPLEMENT_WORD}|${CLASS})${BRACKET}?)*)${OFFICE_AFTER}?`;
 
 export const nameThenRole: Rule<'official'> = {
   name: 'name-then-role',
   kind: 'official',
   pattern: new RegExp(
-    `(?:^|(?<=[\\n.!?“"]\\s*)|(?<=(?:kata|ujar|ungkap|jelas|tutur|terang|sebut|tegas|imbuh|papar|tambah)\\s+))(?<name>(?:${PREFIX}\\s*)*${NAME_WORD}(?:\\s+${NAME_WORD}){1,4})${NICKNAME}\\s*,\\s*${ROLE_AFTER}(?=\\s*[,.]|\\s+\\p{Ll})`,
+    `(?:^|(?<=[\\n.!?“"]\\s*)|(?<=(?<![\\p{L}])(?:${anyOf(NAME_INTRODUCERS)})\\s+))(?<name>(?:${PREFIX}\\s*)*${NAME_WORD}(?:\\s+${NAME_WORD}){1,4})${NICKNAME}${DEGREES_AFTER}\\s*,\\s*${ROLE_AFTER}(?=\\s*[,.]|\\s+\\p{Ll})`,
     'gu',
   ),
   examples: [
@@ -202,10 +284,25 @@ export const nameThenRole: Rule<'official'> = {
       { name: 'Imron Rosyadi', role: 'Inspektur' },
     ],
     ['ujar Budi Santoso, Kepala Dinas Kesehatan.', { name: 'Budi Santoso', role: 'Kepala Dinas Kesehatan' }],
+    [
+      'Endah Puspitasari, S.Sos., M.Si., Kepala Bagian Organisasi Setda Kota Madiun, menyebut',
+      { name: 'Endah Puspitasari', role: 'Kepala Bagian Organisasi Sekretariat Daerah' },
+    ],
+    ['Hal itu disampaikan Rudi Hartanto, Kepala Diskominfo, kemarin', { name: 'Rudi Hartanto' }],
+    [
+      'drg. Widya Astuti, Kepala Puskesmas Sokaraja I, mengaku',
+      { name: 'Widya Astuti', role: 'Kepala Puskesmas Sokaraja I' },
+    ],
     ['Dinas Kesehatan, Kepala Puskesmas', null],
+    ['Budi Santoso, Kepala Dinas Kesehatan Ani Lestari, hadir', null],
   ],
-  extract(m) {
-    return official(m, m.groups?.role ?? '');
+  extract(m, text, _ctx, sentence) {
+    if (isHeadline(text.slice(sentence.start, sentence.end))) return null;
+    const role = m.groups?.role ?? '';
+    const office = m.groups?.office;
+    if (office === undefined) return official(m, role);
+    // Only a place-taking title names its office with words of its own.
+    return PLACE_TAKING.test(role) ? official(m, `${role}${office}`) : null;
   },
 };
 

@@ -6,6 +6,9 @@ export const TITLES: readonly string[] = roles.titles;
 export const ROLE_VOCABULARY: ReadonlySet<string> = new Set(roles.vocabulary);
 export const NAME_PREFIXES: readonly string[] = people.prefixes;
 export const DEGREES: readonly string[] = people.degrees;
+export const PLACE_TITLES: readonly string[] = roles.placeTitles;
+export const NAME_WORDS: ReadonlySet<string> = new Set(people.nameWords);
+export const NAME_INTRODUCERS: readonly string[] = people.introducers;
 export const NOT_NICKNAMES: ReadonlySet<string> = new Set(people.notNicknames);
 
 const EXPAND: Readonly<Record<string, string>> = roles.expand;
