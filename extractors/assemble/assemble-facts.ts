@@ -30,7 +30,7 @@ export function assembleFacts(
   const view = viewDocument(text, sentences, mentions, ctx);
   const units = assembleUnits(view);
   const events = assembleEvents(view, units);
-  const awards = assembleAwards(view, units);
+  const awards = assembleAwards(view, units, events);
   const officials = assembleOfficials(view);
   const scores = assembleScores(view, events);
   const regencies = new Set<string>();

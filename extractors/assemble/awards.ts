@@ -1,5 +1,5 @@
-import type { AwardFact, Predicate } from '../../models/index.js';
-import { AWARD_VERB, cueSpans, NOT_AWARDED } from './cues.js';
+import type { AwardFact, EventFact, Predicate, PredicateMention } from '../../models/index.js';
+import { AWARD_VERB, cueSpans, NOT_AWARDED, RECAP } from './cues.js';
 import type { DocumentView } from './document-view.js';
 import type { ProgrammeUnit } from './units.js';
 
@@ -7,39 +7,117 @@ import type { ProgrammeUnit } from './units.js';
 const NEGATION_WINDOW_WORDS = 6;
 
 /**
- * A unit holds a predicate where one clause names the unit, an award verb and the predicate, and no
+ * A unit holds a predicate where one sentence names the unit, an award verb and the predicate, and no
  * negation or aim governs the verb ("belum berhasil meraih", "menargetkan", "dapat menyusul mendapatkan").
- * A recap ("telah ada tiga unit kerja yang meraih predikat WBK, yakni …") lists holders without dating
- * them; the year is read only where it is written with the verb and does not open a range ("sejak 2020").
+ * Each predicate belongs to the unit named last before it ("Disdukcapil meraih WBBM dan Kecamatan
+ * Pedurungan WBK"); a predicate named before every unit ("predikat WBK diberikan kepada …") to all of them.
+ * The year is the one written after the predicate, else the year of the award ceremony the document
+ * reports; a recap ("hingga kini telah ada tiga unit kerja yang meraih predikat WBK") is not dated by it.
  */
-export function assembleAwards(view: DocumentView, units: readonly ProgrammeUnit[]): AwardFact[] {
+export function assembleAwards(
+  view: DocumentView,
+  units: readonly ProgrammeUnit[],
+  events: readonly EventFact[],
+): AwardFact[] {
   const awards: AwardFact[] = [];
+  const ceremonyYear = awardEventYear(events);
   for (let i = 0; i < view.sentences.length; i++) {
     const span = view.sentences[i];
     if (!span) continue;
     const sentence = view.sentenceText(i);
     const verbs = cueSpans(AWARD_VERB, sentence).filter(([start]) => !isNegated(sentence, start));
-    if (verbs.length === 0) continue;
-    const verbAt = span.start + (verbs[0]?.[0] ?? 0);
-    const predicates = view.inSentence('predicate', i).filter((p) => p.start > verbAt);
-    if (predicates.length === 0 && !/predikat/iu.test(sentence.slice(verbAt - span.start))) continue;
-    const named = new Set(predicates.map((p) => p.predicate).filter((p): p is Predicate => p !== 'ZI'));
-    const predicate = named.size === 1 ? ([...named][0] as Predicate) : null;
-    const yearMention = view
+    const firstVerb = verbs[0];
+    if (firstVerb === undefined) continue;
+    const verbAt = span.start + firstVerb[0];
+    const predicates = view
+      .inSentence('predicate', i)
+      .filter((p): p is PredicateMention & { predicate: Predicate } => p.predicate !== 'ZI');
+    if (predicates.length === 0 && !/predikat/iu.test(sentence.slice(firstVerb[0]))) continue;
+    const here = units
+      .filter((u) => u.programmeSentences.has(i))
+      .map((u) => ({
+        unit: u,
+        at: Math.min(...u.mentions.filter((m) => m.sentence === i).map((m) => m.start)),
+      }))
+      .sort((x, y) => x.at - y.at);
+    const isRecap = cueSpans(RECAP, sentence).length > 0;
+    // "sejak 2020" dates the award the unit still holds; a range or a relative year does not.
+    const dates = view
       .inSentence('date', i)
-      .find((d) => d.start > verbAt && d.relation === 'on' && d.year !== null && d.implied.length === 0);
-    for (const unit of units.filter((u) => u.programmeSentences.has(i))) {
+      .filter((d) => d.year !== null && d.implied.length === 0 && d.relativeYear === null);
+    for (const { unit, predicate, from, to } of pairUnitsWithPredicates(here, predicates, span.end)) {
       if (awards.some((a) => a.unit === unit.fact.name && a.predicate === predicate)) continue;
+      const written = dates.find((d) => d.start > from && d.start < to)?.year ?? null;
       awards.push({
         unit: unit.fact.name,
         regency: unit.fact.regency,
         predicate,
-        year: yearMention?.year ?? null,
+        year: written ?? (isRecap ? null : ceremonyYear),
         evidence: [{ start: span.start, end: span.end, rule: 'award-statement' }],
       });
     }
   }
-  return awards;
+  return resolveAnaphora(awards);
+}
+
+interface Placed {
+  unit: ProgrammeUnit;
+  at: number;
+}
+
+/**
+ * Walks units and predicates in text order. Units named before a predicate form its group ("X, Y dan Z
+ * meraih predikat WBK"; "X meraih WBBM dan Y WBK"); units after the last predicate take it ("X meraih WBK
+ * pada 2020, disusul Y pada 2022"; "predikat WBK diberikan kepada X dan Y"). Each pair carries the stretch of
+ * text where its year may be written: from the later of the unit and its predicate to the next group.
+ */
+function pairUnitsWithPredicates(
+  units: readonly Placed[],
+  predicates: readonly (PredicateMention & { predicate: Predicate })[],
+  end: number,
+): { unit: ProgrammeUnit; predicate: Predicate | null; from: number; to: number }[] {
+  const pairs: { unit: ProgrammeUnit; predicate: Predicate | null; from: number; to: number }[] = [];
+  let pending: Placed[] = [];
+  let last: (PredicateMention & { predicate: Predicate }) | null = null;
+  let u = 0;
+  for (const p of predicates) {
+    while (u < units.length && (units[u] as Placed).at < p.start) pending.push(units[u++] as Placed);
+    const nextUnit = units[u]?.at ?? end;
+    for (const placed of pending)
+      pairs.push({ unit: placed.unit, predicate: p.predicate, from: p.start, to: nextUnit });
+    if (pending.length > 0 || last === null) last = p;
+    pending = [];
+  }
+  const rest = units.slice(u);
+  for (const [k, placed] of rest.entries()) {
+    const to = rest[k + 1]?.at ?? end;
+    pairs.push({ unit: placed.unit, predicate: last?.predicate ?? null, from: placed.at, to });
+  }
+  return pairs;
+}
+
+/**
+ * "Khusus RSUD dr. Haryoto, predikat tersebut sudah diraih sejak 2022": an award without a predicate for a
+ * unit already known to hold one is that award, now dated.
+ */
+function resolveAnaphora(awards: readonly AwardFact[]): AwardFact[] {
+  const named = awards.filter((a) => a.predicate !== null);
+  for (const bare of awards) {
+    if (bare.predicate !== null) continue;
+    const known = named.filter((a) => a.unit === bare.unit);
+    if (known.length === 1) (known[0] as AwardFact).year ??= bare.year;
+  }
+  return awards.filter((a) => a.predicate !== null || !named.some((n) => n.unit === a.unit));
+}
+
+/** The year of the award ceremony a document reports, where it reports exactly one year of them. */
+function awardEventYear(events: readonly EventFact[]): number | null {
+  const years = new Set(
+    events
+      .filter((e) => e.type === 'award' && e.date !== null && /^\d{4}/.test(e.date))
+      .map((e) => Number(e.date?.slice(0, 4))),
+  );
+  return years.size === 1 ? ([...years][0] as number) : null;
 }
 
 function isNegated(sentence: string, verbAt: number): boolean {

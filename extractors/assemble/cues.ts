@@ -14,6 +14,11 @@ export const NOT_UNIT_BEFORE = cue(cues.notUnitBefore);
 /** "unit kerja X": the programme's own word for what it evaluates. */
 export const PROGRAMME_UNIT_BEFORE = cue(cues.programmeUnitBefore);
 
+/** Words that open the list of units a programme noun announces: "ketiga unit tersebut adalah …". */
+export const ENUMERATOR = cue(cues.enumerators);
+/** A sentence that lists holders ("hingga kini telah ada tiga unit …") rather than reports an award. */
+export const RECAP = cue(cues.recap);
+
 /** Every match of a global cue in a string, as [start, end) pairs. */
 export function cueSpans(re: RegExp, s: string): [number, number][] {
   return [...scan(re, s)].map((m) => [m.index, m.index + m[0].length]);

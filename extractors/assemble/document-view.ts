@@ -1,4 +1,5 @@
 import type { Mention, MentionKind, MentionOf, RegencyMention, SentenceSpan } from '../../models/index.js';
+import { isHeadline } from '../sentences.js';
 import type { ExtractContext } from '../types.js';
 
 /** One document's text, sentences and mentions, indexed for the assembly steps. */
@@ -50,13 +51,6 @@ export function viewDocument(
     all: <K extends MentionKind>(kind: K) => mentions.filter((m) => m.kind === kind) as MentionOf<K>[],
     sentenceText,
     mainRegency,
-    isHeadline: (i) => isTitleCase(sentenceText(i)),
+    isHeadline: (i) => isHeadline(sentenceText(i)),
   };
-}
-
-function isTitleCase(sentence: string): boolean {
-  const words = sentence.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  if (words.length < 4 || /[.!?]["”]?$/.test(sentence.trim())) return false;
-  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return capitalised / words.length >= 0.7;
 }

@@ -3,7 +3,14 @@ import { regenciesOfDistrict } from '../lexicon/regencies.js';
 import { ROLE_TITLE_WORDS } from '../officials/role-lexicon.js';
 import { anyOf } from '../patterns.js';
 import { unitKey } from '../units/unit-lexicon.js';
-import { ATTENDANCE, AWARD_VERB, cueSpans, NOT_UNIT_BEFORE, PROGRAMME_UNIT_BEFORE } from './cues.js';
+import {
+  ATTENDANCE,
+  AWARD_VERB,
+  cueSpans,
+  ENUMERATOR,
+  NOT_UNIT_BEFORE,
+  PROGRAMME_UNIT_BEFORE,
+} from './cues.js';
 import type { DocumentView } from './document-view.js';
 
 /** A unit named right after a title is part of a job title: "Kepala Dinas Kesehatan", "Plt Kabag Organisasi". */
@@ -97,7 +104,16 @@ function placesInProgramme(view: DocumentView, m: UnitMention): boolean {
   if (view.inSentence('event', m.sentence).length > 0) return true;
   if (view.inSentence('predicate', m.sentence).length > 0) return true;
   if (hasAward) return true;
-  return isGovernedBy(view, m, before, PROGRAMME_UNIT_BEFORE);
+  return isGovernedBy(view, m, before, PROGRAMME_UNIT_BEFORE) || isEnumerated(view, m, before);
+}
+
+/** "Ketiga unit tersebut adalah RSUD …, Kecamatan … dan Puskesmas …": a list a programme noun announces. */
+function isEnumerated(view: DocumentView, m: UnitMention, before: string): boolean {
+  const nouns = cueSpans(PROGRAMME_UNIT_BEFORE, before);
+  const firstNoun = nouns[0];
+  if (!firstNoun) return false;
+  const enumerators = cueSpans(ENUMERATOR, before).filter(([start]) => start >= firstNoun[1]);
+  return enumerators.length > 0 && isGovernedBy(view, m, before, ENUMERATOR);
 }
 
 /**
