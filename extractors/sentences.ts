@@ -37,12 +37,18 @@ export function splitSentences(text: string): SentenceSpan[] {
     while (end < text.length && (CLOSERS.has(text[end] ?? '') || text[end] === '.')) end++;
     if (end < text.length && text[end] !== '\n' && !NEXT_SENTENCE_START.test(text.slice(end, end + 6)))
       continue;
-    if (ch === '.' && isAbbreviationBefore(text, i)) continue;
+    if (ch === '.' && (isAbbreviationBefore(text, i) || isListNumberBefore(text, i))) continue;
     push(end);
     start = end;
   }
   push(text.length);
   return spans;
+}
+
+/** "1. Pemerintah Kabupaten Banyumas …": the number opening a list item or table row ends nothing. */
+function isListNumberBefore(text: string, dot: number): boolean {
+  const lineStart = text.lastIndexOf('\n', dot - 1) + 1;
+  return /^[ \t]*\d{1,3}$/.test(text.slice(lineStart, dot));
 }
 
 function isAbbreviationBefore(text: string, dot: number): boolean {
@@ -93,7 +99,8 @@ const HEADLINE_LOWER = new Set([
  */
 export function isHeadline(sentence: string): boolean {
   const trimmed = sentence.trim();
-  if (/[.!?"”]$/u.test(trimmed)) return false;
+  // A table row ("1. | Pemerintah Kabupaten Banyumas | … | Menuju WBK") is capitalised too, but no headline.
+  if (/[.!?"”]$/u.test(trimmed) || trimmed.includes(' | ')) return false;
   const words = trimmed.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && !HEADLINE_LOWER.has(w));
   return words.length >= 5 && words.every((w) => /^\p{Lu}/u.test(w));
 }

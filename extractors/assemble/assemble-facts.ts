@@ -2,7 +2,7 @@ import type { DocumentFacts, Mention, SentenceSpan } from '../../models/index.js
 import type { ExtractContext } from '../types.js';
 import { assembleAwards } from './awards.js';
 import { viewDocument } from './document-view.js';
-import { assembleEvents } from './events.js';
+import { assembleEvents, withAwardedUnits } from './events.js';
 import { assembleOfficials } from './officials.js';
 import { assembleScores } from './scores.js';
 import { assembleUnits } from './units.js';
@@ -29,8 +29,9 @@ export function assembleFacts(
   if (!mentions.some((m) => m.kind === 'predicate')) return NOTHING;
   const view = viewDocument(text, sentences, mentions, ctx);
   const units = assembleUnits(view);
-  const events = assembleEvents(view, units);
-  const awards = assembleAwards(view, units, events);
+  const draftEvents = assembleEvents(view, units);
+  const awards = assembleAwards(view, units, draftEvents);
+  const events = withAwardedUnits(draftEvents, awards, units);
   const officials = assembleOfficials(view);
   const scores = assembleScores(view, events);
   const regencies = new Set<string>();

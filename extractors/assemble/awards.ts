@@ -3,6 +3,12 @@ import { AWARD_VERB, cueSpans, NOT_AWARDED, RECAP } from './cues.js';
 import type { DocumentView } from './document-view.js';
 import type { ProgrammeUnit } from './units.js';
 
+/**
+ * A row of a published award list, one row to a line with cells separated by " | ": its last cell is the
+ * predicate ("3. | Pemerintah Kabupaten Banyumas | Kecamatan Sokaraja | Menuju WBK"), which states the award.
+ */
+const AWARD_LIST_ROW = /\|\s*(?:Menuju\s+)?(?:WBK|WBBM)\s*$/u;
+
 /** How far back from an award verb a negation or aim still governs it, in words of the same clause. */
 const NEGATION_WINDOW_WORDS = 6;
 
@@ -26,7 +32,7 @@ export function assembleAwards(
     if (!span) continue;
     const sentence = view.sentenceText(i);
     const verbs = cueSpans(AWARD_VERB, sentence).filter(([start]) => !isNegated(sentence, start));
-    const firstVerb = verbs[0];
+    const firstVerb = verbs[0] ?? (AWARD_LIST_ROW.test(sentence) ? ([0, 0] as const) : undefined);
     if (firstVerb === undefined) continue;
     const verbAt = span.start + firstVerb[0];
     const predicates = view

@@ -19,6 +19,9 @@ export const ENUMERATOR = cue(cues.enumerators);
 /** A sentence that lists holders ("hingga kini telah ada tiga unit …") rather than reports an award. */
 export const RECAP = cue(cues.recap);
 
+/** Words that make an event cue a target: "menargetkan … diusulkan tahun depan". */
+export const AIM = cue(cues.aims);
+
 /** Every match of a global cue in a string, as [start, end) pairs. */
 export function cueSpans(re: RegExp, s: string): [number, number][] {
   return [...scan(re, s)].map((m) => [m.index, m.index + m[0].length]);

@@ -1,4 +1,5 @@
 import type {
+  AwardFact,
   DateMention,
   EventFact,
   EventMention,
@@ -9,6 +10,7 @@ import type {
 import cues from '../lexicon/event-cues.json' with { type: 'json' };
 import { anyOfSources } from '../patterns.js';
 import { formatDate } from '../refiners/resolve-years.js';
+import { AIM, cueSpans } from './cues.js';
 import type { DocumentView } from './document-view.js';
 import type { ProgrammeUnit } from './units.js';
 
@@ -55,9 +57,12 @@ export function assembleEvents(view: DocumentView, units: readonly ProgrammeUnit
       continue;
     }
     if (HABITUAL.test(sentence)) continue;
-    candidates.push(candidateOf(view, i, cues, units));
+    const candidate = candidateOf(view, i, cues, units);
+    if (!isAim(view, i, candidate)) candidates.push(candidate);
   }
+  const regencyOfUnit = new Map(units.map((u) => [u.fact.name, u.fact.regency]));
   return mergeCandidates(candidates)
+    .flatMap((c) => splitByRegency(c, regencyOfUnit))
     .map((c) => ({ ...c, regency: c.regency ?? view.mainRegency }))
     .filter((c) => c.date !== null && formatDate(c.date) !== null && c.regency !== null)
     .map((c) => ({
@@ -73,6 +78,58 @@ export function assembleEvents(view: DocumentView, units: readonly ProgrammeUnit
         rule: `event-${c.type.replace(/_/g, '-')}`,
       })),
     }));
+}
+
+/**
+ * A ceremony's units are those the document says received a predicate that year, wherever it names them
+ * ("Sementara dari Kabupaten Blitar, predikat serupa diberikan kepada …"); the event's predicate is theirs
+ * where they share one. Runs after the awards are read, then splits the ceremony per regency.
+ */
+export function withAwardedUnits(
+  events: readonly EventFact[],
+  awards: readonly AwardFact[],
+  units: readonly ProgrammeUnit[],
+): EventFact[] {
+  const regencyOfUnit = new Map(units.map((u) => [u.fact.name, u.fact.regency]));
+  return events.flatMap((e) => {
+    if (e.type !== 'award' || e.date === null || !/^\d{4}/.test(e.date)) return [e];
+    const year = Number(e.date.slice(0, 4));
+    const received = awards.filter((a) => a.year === year);
+    const withUnits = { ...e, units: [...new Set([...e.units, ...received.map((a) => a.unit)])] };
+    return splitByRegency(withUnits, regencyOfUnit).map((part) => {
+      const predicates = new Set(received.filter((a) => part.units.includes(a.unit)).map((a) => a.predicate));
+      const predicate =
+        predicates.size === 1 ? ([...predicates][0] ?? null) : predicates.size > 1 ? null : part.predicate;
+      return { ...part, predicate };
+    });
+  });
+}
+
+/**
+ * One activity spanning several regencies (a ceremony awarding units of five regencies) is one event per
+ * regency, each with its own units, since the timeline is kept per regency.
+ */
+function splitByRegency<T extends { regency: string | null; host: string | null; units: string[] }>(
+  c: T,
+  regencyOfUnit: ReadonlyMap<string, string | null>,
+): T[] {
+  const byRegency = new Map<string, string[]>();
+  for (const unit of c.units) {
+    const regency = regencyOfUnit.get(unit);
+    if (regency) byRegency.set(regency, [...(byRegency.get(regency) ?? []), unit]);
+  }
+  if (byRegency.size === 0) return [c];
+  if (byRegency.size === 1) {
+    const [only] = byRegency.keys();
+    return [{ ...c, regency: c.regency ?? (only as string) }];
+  }
+  const unplaced = c.units.filter((u) => !regencyOfUnit.get(u));
+  return [...byRegency].map(([regency, units]) => ({
+    ...c,
+    regency,
+    host: c.host === regency ? null : c.host,
+    units: regency === c.regency ? [...units, ...unplaced] : units,
+  }));
 }
 
 function candidateOf(
@@ -133,6 +190,29 @@ function visitParties(
     regency: visitor,
     host: hostMention && hostMention.regency !== visitor ? hostMention.regency : null,
   };
+}
+
+/** How many words before a cue an aim word still governs it. */
+const AIM_WINDOW_WORDS = 8;
+
+/**
+ * A target is not an activity: an aim word shortly before the cue ("menargetkan keempat unit itu
+ * diusulkan"), or a date no closer than "tahun depan".
+ */
+function isAim(view: DocumentView, i: number, c: Candidate): boolean {
+  if (c.date?.relativeYear !== null && c.date?.relativeYear !== undefined && c.date.relativeYear > 0)
+    return true;
+  const sentence = view.sentenceText(i);
+  const offset = view.sentences[i]?.start ?? 0;
+  const cue = view.inSentence('event', i).find((e) => e.type === c.type) ?? view.inSentence('event', i)[0];
+  if (!cue) return false;
+  const window = sentence
+    .slice(0, cue.start - offset)
+    .trim()
+    .split(/\s+/)
+    .slice(-AIM_WINDOW_WORDS)
+    .join(' ');
+  return cueSpans(AIM, window).length > 0;
 }
 
 function hasDay(d: DateMention | null): boolean {

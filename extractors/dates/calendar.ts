@@ -9,6 +9,12 @@ export const WEEKDAY_PATTERN = anyOf(Object.keys(WEEKDAYS));
 /** Alternation of month names and abbreviations. */
 export const MONTH_PATTERN = anyOf(Object.keys(MONTHS));
 
+/** Alternation of the month names that may date an activity on their own ("pada Juli lalu"). */
+export const FULL_MONTH_PATTERN = anyOf(calendar.fullMonths);
+/** Words before or after a lone month name that make it a date rather than a name ("Mei"). */
+export const MONTH_CONTEXT_BEFORE = anyOf(calendar.monthContext.before);
+export const MONTH_CONTEXT_AFTER = anyOf(calendar.monthContext.after);
+
 export function weekdayNumber(word: string | undefined): number | null {
   if (!word) return null;
   return WEEKDAYS[word.toLowerCase().replace(/[’`]/g, "'")] ?? WEEKDAYS[word.toLowerCase()] ?? null;

@@ -9,7 +9,16 @@
  */
 
 import type { Rule, RuleOutput } from '../types.js';
-import { isValidDay, MONTH_PATTERN, monthNumber, WEEKDAY_PATTERN, weekdayNumber } from './calendar.js';
+import {
+  FULL_MONTH_PATTERN,
+  isValidDay,
+  MONTH_CONTEXT_AFTER,
+  MONTH_CONTEXT_BEFORE,
+  MONTH_PATTERN,
+  monthNumber,
+  WEEKDAY_PATTERN,
+  weekdayNumber,
+} from './calendar.js';
 
 function fullYear(y: string | undefined): number | null {
   if (!y) return null;
@@ -145,6 +154,44 @@ export const monthYear: Rule<'date'> = {
   },
 };
 
+const LONE_MONTH_BEFORE = new RegExp(`(?<![\\p{L}])(?<cue>${MONTH_CONTEXT_BEFORE})\\s+(?:bulan\\s+)?$`, 'iu');
+const LONE_MONTH_AFTER = new RegExp(`^\\s+(?:${MONTH_CONTEXT_AFTER})(?![\\p{L}])`, 'iu');
+
+/** A month on its own, where the words around it make it a date: "pada Juli lalu", "akhir Juni", "sejak Maret". */
+export const loneMonth: Rule<'date'> = {
+  name: 'lone-month',
+  kind: 'date',
+  pattern: new RegExp(
+    `(?<![\\p{L}])(?<month>${FULL_MONTH_PATTERN})(?![\\p{L}])(?!\\s+(?:tahun\\s+)?(?:19|20)\\d{2})`,
+    'giu',
+  ),
+  examples: [
+    ['diusulkan ke KemenPANRB pada Juli lalu', { month: 7, year: null, day: null }],
+    ['sejak Maret, tim sudah', { month: 3, relation: 'since' }],
+    ['pada akhir Juni mendatang', { month: 6 }],
+    ['Juni lalu', { month: 6 }],
+    ['17 Agustus lalu', null],
+    ['Juli 2025', null],
+    ['Mei Lestari mengatakan', null],
+  ],
+  extract(m, text) {
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (/\d\s*$/u.test(before)) return null;
+    const cue = LONE_MONTH_BEFORE.exec(before);
+    if (!cue && !LONE_MONTH_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16)))
+      return null;
+    return {
+      year: null,
+      month: monthNumber(m.groups?.month),
+      day: null,
+      weekday: null,
+      relation: cue?.groups?.cue?.toLowerCase() === 'sejak' ? 'since' : 'on',
+      relativeYear: null,
+      implied: ['year'],
+    };
+  },
+};
+
 const SINCE_BEFORE = /(?<![\p{L}])(?:sejak|mulai|semenjak)\s+(?:tahun\s+)?$/iu;
 
 export const yearPhrase: Rule<'date'> = {
@@ -220,6 +267,7 @@ export const DATE_RULES = [
   weekdaySlashDate,
   writtenDate,
   monthYear,
+  loneMonth,
   yearPhrase,
   relativeYear,
 ] as const;

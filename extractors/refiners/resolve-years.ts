@@ -48,7 +48,8 @@ function resolveDate(
   baseYear: number | null,
 ): DateMention {
   if (m.relativeYear !== null) return baseYear === null ? m : { ...m, year: baseYear + m.relativeYear };
-  if (m.month === null || m.day === null) return m;
+  if (m.month === null) return m;
+  if (m.day === null) return resolveMonth(m, published, baseYear);
   const fits = (y: number) =>
     m.weekday === null || weekdayOf(y, m.month as number, m.day as number) === m.weekday;
   if (published) {
@@ -65,6 +66,13 @@ function resolveDate(
   return writtenYears.length === 1 ? { ...m, year: writtenYears[0] as number } : m;
 }
 
+/** A month alone ("pada Juli lalu") is the latest such month not after publication, or in the story's year. */
+function resolveMonth(m: DateMention, published: Reference | null, baseYear: number | null): DateMention {
+  if (published?.month != null && m.month !== null)
+    return { ...m, year: m.month > published.month ? published.year - 1 : published.year };
+  return baseYear === null ? m : { ...m, year: baseYear };
+}
+
 function resolveScore(m: ScoreMention, baseYear: number | null): ScoreMention {
   return baseYear === null || m.relativeYear === null ? m : { ...m, year: baseYear + m.relativeYear };
 }
@@ -74,7 +82,7 @@ export function formatDate(m: DateMention): PartialDate | null {
   const pad = (n: number) => String(n).padStart(2, '0');
   const year = m.year === null ? 'XXXX' : String(m.year);
   if (m.month !== null && m.day !== null) return `${year}-${pad(m.month)}-${pad(m.day)}`;
-  if (m.year === null) return null;
   if (m.month !== null) return `${year}-${pad(m.month)}`;
+  if (m.year === null) return null;
   return year;
 }

@@ -7,7 +7,7 @@
  * - an office abbreviation on its own: "DPMPTSP", "Dispendukcapil", "BKPSDM Kabupaten Probolinggo".
  * A bracket right after gives an alias: "Dinas Kesehatan (Dinkes)". A regency right after is kept apart.
  */
-import { CALENDAR_WORDS } from '../dates/calendar.js';
+import { CALENDAR_WORDS, MONTH_PATTERN } from '../dates/calendar.js';
 import { REGENCY_PLACES, regenciesByPlace, regencyByName } from '../lexicon/regencies.js';
 import { ROLE_TITLE_WORDS } from '../officials/role-lexicon.js';
 import { anyOf } from '../patterns.js';
@@ -22,6 +22,8 @@ import {
 } from './unit-lexicon.js';
 
 const CAP = "\\p{Lu}[\\p{L}'’\\-]*";
+/** The number of one of several units of a place: "Puskesmas Kertek 1", "Puskesmas Patebon 01"; not a date. */
+const UNIT_NUMBER = `(?:\\s+\\d{1,2}(?![\\d.,:/\\p{L}])(?!\\s+(?:${MONTH_PATTERN}|${anyOf(CALENDAR_WORDS)})(?![\\p{L}])))`;
 const CLASS = '(?:Kelas\\s+(?:I{1,3}|IV)[AB]?(?:\\s+(?:TPI|Non[\\s-]?TPI))?)';
 const PLACE = anyOf(REGENCY_PLACES);
 const REGENCY_AFTER = `(?:\\s+(?<rkind>Kabupaten|Kab\\.|Kota)\\s+(?<rplace>${PLACE})(?![\\p{L}]))`;
@@ -87,12 +89,14 @@ export const namedUnit: Rule<'unit'> = {
   name: 'named-unit',
   kind: 'unit',
   pattern: new RegExp(
-    `(?<![\\p{L}])(?<head>${NAMED})(?:\\s+(?<cls>${CLASS}))?\\s+(?<name>(?:(?:Kabupaten|Kota)\\s+(?:${PLACE})|(?:(?:dr|Dr|drg)\\.?\\s+)?${CAP}(?:\\s+${CAP}){0,3}))(?:\\s+(?<cls2>${CLASS}))?(?![\\p{L}])`,
+    `(?<![\\p{L}])(?<head>${NAMED})(?:\\s+(?<cls>${CLASS}))?\\s+(?<name>(?:(?:Kabupaten|Kota)\\s+(?:${PLACE})|(?:(?:dr|Dr|drg)\\.?\\s+)?${CAP}(?:\\s+${CAP}){0,3}${UNIT_NUMBER}?))(?:\\s+(?<cls2>${CLASS}))?(?![\\p{L}])`,
     'gu',
   ),
   examples: [
     ['kunjungan ke Puskesmas Leces.', { name: 'Puskesmas Leces', canonical: 'Puskesmas Leces' }],
     ['UPTD Puskesmas Jenu Kabupaten Tuban', { name: 'UPTD Puskesmas Jenu', regency: 'Kabupaten Tuban' }],
+    ['Puskesmas Kertek 1 dan', { name: 'Puskesmas Kertek 1' }],
+    ['Puskesmas Leces 17 Agustus lalu', { name: 'Puskesmas Leces' }],
     ['RSUD dr. Soedomo', { name: 'RSUD dr. Soedomo' }],
     ['Lapas Kelas IIA Kotabumi', { name: 'Lapas Kelas IIA Kotabumi', canonical: 'Lapas Kelas IIA Kotabumi' }],
     ['Polres Malang Kota', { name: 'Polres Malang Kota' }],

@@ -1,6 +1,8 @@
 import { PDFParse } from 'pdf-parse';
 import type { PartialDate } from '../../models/index.js';
 import { InputError } from '../errors.js';
+import { reflowPage } from './pdf-reflow.js';
+import { inlineTables } from './pdf-tables.js';
 import { publishedFromIso } from './published.js';
 
 export interface ParsedPdf {
@@ -12,8 +14,8 @@ export interface ParsedPdf {
 }
 
 /**
- * Reads a PDF report's text page by page with pdf-parse (pdf.js). Encrypted, broken and image-only
- * files get an error that says which.
+ * Reads a PDF report's text page by page with pdf-parse (pdf.js), its ruled tables one row to a line.
+ * Encrypted, broken and image-only files get an error that says which.
  */
 export async function parsePdf(source: string, bytes: Uint8Array): Promise<ParsedPdf> {
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
@@ -22,10 +24,15 @@ export async function parsePdf(source: string, bytes: Uint8Array): Promise<Parse
       throw new InputError(source, `unreadable PDF (${describe(cause)})`, { cause });
     });
     const info = await parser.getInfo().catch(() => null);
+    // Tables are a help, not a requirement: a page whose tables cannot be read keeps its plain text.
+    const tables = await parser.getTable().catch(() => null);
+    const tablesOf = new Map(tables?.pages.map((p) => [p.num, p.tables]) ?? []);
     const pages: ParsedPdf['pages'] = [];
     let text = '';
     for (const page of result.pages) {
-      const body = page.text.replace(/\r\n?/g, '\n').trim();
+      const body = reflowPage(
+        inlineTables(page.text.replace(/\r\n?/g, '\n'), tablesOf.get(page.num) ?? []),
+      ).trim();
       if (text) text += '\n';
       pages.push({ page: page.num, start: text.length, end: text.length + body.length });
       text += body;
