@@ -34,7 +34,6 @@ export function assembleAwards(
     const verbs = cueSpans(AWARD_VERB, sentence).filter(([start]) => !isNegated(sentence, start));
     const firstVerb = verbs[0] ?? (AWARD_LIST_ROW.test(sentence) ? ([0, 0] as const) : undefined);
     if (firstVerb === undefined) continue;
-    const verbAt = span.start + firstVerb[0];
     const predicates = view
       .inSentence('predicate', i)
       .filter((p): p is PredicateMention & { predicate: Predicate } => p.predicate !== 'ZI');
