@@ -28,8 +28,14 @@ export const regencyExplicit: Rule<'regency'> = {
     ['warga Kota Probolinggo', { regency: 'Kota Probolinggo' }],
     ['Kab. Malang', { regency: 'Kabupaten Malang' }],
     ['KOTA BLITAR', { regency: 'Kota Blitar' }],
+    ['Kabupaten Bandung Barat', { regency: 'Kabupaten Bandung Barat' }],
+    ['Kota Bekasi dan Kabupaten Bekasi', { regency: 'Kabupaten Bekasi' }],
+    ['Kab. Kotawaringin Barat', { regency: 'Kabupaten Kotawaringin Barat' }],
+    ['Kota Tegal', { regency: 'Kota Tegal' }],
     ['Kota Situbondo', null],
     ['kota Malang', null],
+    ['Provinsi Jawa Timur', null],
+    ['Kabupaten/Kota se-Jawa Timur', null],
   ],
   extract(m) {
     const kind = /^k(ab|abupaten)/i.test(m.groups?.kind ?? '') ? 'Kabupaten' : 'Kota';
@@ -49,7 +55,10 @@ export const regencyGovernment: Rule<'regency'> = {
     ['Pemerintah Kabupaten (Pemkab) Probolinggo', { regency: 'Kabupaten Probolinggo', form: 'government' }],
     ['Pemkot Bogor', { regency: 'Kota Bogor' }],
     ['Pemkab Situbondo', { regency: 'Kabupaten Situbondo' }],
+    ['Pemerintah Kota (Pemkot) Madiun', { regency: 'Kota Madiun' }],
+    ['PEMKAB BANYUWANGI', { regency: 'Kabupaten Banyuwangi' }],
     ['Pemkot Situbondo', null],
+    ['Pemprov Jawa Tengah', null],
   ],
   extract(m) {
     const kind = /kab/i.test(m.groups?.gov ?? '') ? 'Kabupaten' : 'Kota';
@@ -69,7 +78,9 @@ export const regencyHead: Rule<'regency'> = {
     ['Bupati Probolinggo, dr. Mohammad Haris', { regency: 'Kabupaten Probolinggo', form: 'head' }],
     ['Wali Kota Blitar', { regency: 'Kota Blitar' }],
     ['Walikota Probolinggo', { regency: 'Kota Probolinggo' }],
+    ['Wakil Bupati Jember', { regency: 'Kabupaten Jember' }],
     ['Bupati Ipuk', null],
+    ['Gubernur Jawa Timur', null],
   ],
   extract(m) {
     const kind = /bupati|wabup/i.test(m.groups?.head ?? '') ? 'Kabupaten' : 'Kota';

@@ -160,7 +160,10 @@ export const gradeScore: Rule<'score'> = {
   examples: [
     ['nilai SAKIP tahun 2023 dengan predikat BB', { metric: 'sakip', value: 'BB', year: 2023 }],
     ['meraih predikat “A” untuk SAKIP', { metric: 'sakip', value: 'A' }],
+    ['Indeks RB 2024 naik, nilai SAKIP predikat A', { metric: 'sakip', value: 'A' }],
     ['predikat BB', null],
+    ['SAKIP minimal B agar bisa diusulkan', null],
+    ['predikat A dari tim surveyor akreditasi', null],
     ['indeks RB 74,80 dengan predikat BB', null],
   ],
   extract(m, text, _ctx, sentence) {

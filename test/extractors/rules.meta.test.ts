@@ -25,6 +25,15 @@ describe('every rule', () => {
   );
 });
 
+describe('every rule set (rules of one mention kind)', () => {
+  const kinds = [...new Set(RULES.map((r) => r.kind))];
+  it.each(kinds)('%s has at least 20 worked examples, at least 5 of them negative', (kind) => {
+    const examples = RULES.filter((r) => r.kind === kind).flatMap((r) => r.examples);
+    expect(examples.length).toBeGreaterThanOrEqual(20);
+    expect(examples.filter(([, expected]) => expected === null).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
 const rows = RULES.flatMap((rule) =>
   rule.examples.map(([text, expected]) => ({ rule: rule as Rule<Mention['kind']>, text, expected })),
 );
