@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../extractors/index.js';
 import { runRule } from '../../extractors/run.js';
 import { splitSentences } from '../../extractors/sentences.js';
-import type { Rule } from '../../extractors/types.js';
+import type { Rule, RuleExample } from '../../extractors/types.js';
 import type { Mention } from '../../models/index.js';
 
 const ctx = { published: null, url: null };
@@ -28,7 +28,9 @@ describe('every rule', () => {
 describe('every rule set (rules of one mention kind)', () => {
   const kinds = [...new Set(RULES.map((r) => r.kind))];
   it.each(kinds)('%s has at least 20 worked examples, at least 5 of them negative', (kind) => {
-    const examples = RULES.filter((r) => r.kind === kind).flatMap((r) => r.examples);
+    const examples = RULES.filter((r) => r.kind === kind).flatMap(
+      (r) => [...r.examples] as RuleExample<typeof kind>[],
+    );
     expect(examples.length).toBeGreaterThanOrEqual(20);
     expect(examples.filter(([, expected]) => expected === null).length).toBeGreaterThanOrEqual(5);
   });
