@@ -40,7 +40,8 @@ const READ_ALSO = /^\s*(?:baca\s+(?:juga|pula)|simak\s+juga|lihat\s+juga|berita\
  */
 export function parseHtml(html: string): ParsedHtml {
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  const published = publishedOf($);
+  // Bylines often sit in a <header> or a "meta" block that the clean-up below removes, so read them first.
+  const published = publishedOf($) ?? publishedFromByline(bylineText($));
   $(
     'script, style, noscript, template, iframe, svg, form, nav, header, footer, aside, button, select',
   ).remove();
@@ -66,7 +67,7 @@ export function parseHtml(html: string): ParsedHtml {
     if (whole) paragraphs.push(whole);
   }
   const lines = title && paragraphs[0] !== title ? [title, ...paragraphs] : paragraphs;
-  return { title, published: published ?? publishedFromByline(bylineText($)), text: lines.join('\n'), via };
+  return { title, published, text: lines.join('\n'), via };
 }
 
 function clean(s: string): string {
@@ -117,14 +118,19 @@ function datePublishedIn(node: unknown): PartialDate | null {
   return datePublishedIn(record['@graph'] ?? null);
 }
 
-/** The byline sits near the headline: the first short text block that holds a date. */
+/**
+ * The byline sits near the headline: the first short text block that holds a date, preferring one that
+ * also gives the time ("Kamis, 12 Sept 2024 | 16:40 WIB"), since a site's top bar shows today's date
+ * without one.
+ */
 function bylineText($: cheerio.CheerioAPI): string {
   const candidates = $('.date, .time, .byline, .meta, .post-date, .tanggal, .waktu, span, small, div')
     .toArray()
     .map((el) => clean($(el).text()))
-    .filter((t) => t.length > 0 && t.length < 120);
-  return candidates.find((t) => publishedFromByline(t) !== null) ?? '';
+    .filter((t) => t.length > 0 && t.length < 120 && publishedFromByline(t) !== null);
+  return candidates.find((t) => CLOCK_TIME.test(t)) ?? candidates[0] ?? '';
 }
+const CLOCK_TIME = /(?<!\d)\d{1,2}[:.]\d{2}(?!\d)/;
 
 function articleContainer($: cheerio.CheerioAPI): {
   container: cheerio.Cheerio<AnyNode>;

@@ -4,7 +4,10 @@ import { InputError } from '../errors.js';
 import { decodeBytes, looksBinary } from './charset.js';
 import { parseHtml } from './html.js';
 import { parsePdf } from './pdf.js';
-import { publishedFromUrl } from './published.js';
+import { publishedFromByline, publishedFromUrl } from './published.js';
+
+/** How many lines under a text's headline may hold its byline. */
+const BYLINE_LINES = 4;
 
 export interface RawInput {
   /** The file path or URL it came from. */
@@ -69,6 +72,13 @@ export async function parseDocument(input: RawInput): Promise<Document> {
   }
   const body = text.replace(/\r\n?/g, '\n');
   if (body.trim().length === 0) throw new InputError(source, 'file holds only white space');
-  const title = body.trim().split('\n')[0]?.trim() ?? null;
-  return { id, source, url, kind, title, published: meta.published ?? fromUrl, text: body };
+  const lines = body.trim().split('\n');
+  const title = lines[0]?.trim() ?? null;
+  // A saved article keeps its byline under the headline: "Selasa, 21 Januari 2025 | 10:15 WIB".
+  const byline = lines
+    .slice(1, BYLINE_LINES)
+    .map((l) => l.trim())
+    .find((l) => l.length < 80 && publishedFromByline(l) !== null);
+  const published = meta.published ?? (byline ? publishedFromByline(byline) : null) ?? fromUrl;
+  return { id, source, url, kind, title, published, text: body };
 }
