@@ -20,6 +20,12 @@ const SPECIFIC_EVALUATIONS: ReadonlySet<EventType> = new Set([
   'field_evaluation',
   'internal_assessment',
 ]);
+/** The national team's evaluations, which a "kunjungan" by the evaluators carries out. */
+const NATIONAL_EVALUATIONS: ReadonlySet<EventType> = new Set([
+  'desk_evaluation',
+  'field_evaluation',
+  'evaluation',
+]);
 /** A habit is not an activity: "secara rutin mencanangkan … setiap tahunnya". */
 const HABITUAL =
   /(?<![\p{L}])(?:setiap\s+tahun(?:nya)?|secara\s+rutin|rutin\s+(?:setiap|tiap)|tiap\s+tahun)(?![\p{L}])/iu;
@@ -28,6 +34,7 @@ const CONTINUATION =
   /^(?:Kegiatan|Acara|Agenda|Kunjungan|Evaluasi|Rakor|Sosialisasi|Pencanangan|Penganugerahan)(?![\p{L}])/u;
 /** Who acts, not what happens: an actor names the activity only when nothing else in the sentence does. */
 const ACTOR = new RegExp(`^(?:${anyOfSources(cues.actors)})$`, 'iu');
+const DATELINE_AFTER = /^\s*(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)?\s*)?[–—-]/u;
 const VISIT_RECEIVED = /menerima\s+(?:rombongan|kunjungan)|kedatangan/iu;
 
 interface Candidate {
@@ -116,7 +123,8 @@ function splitByRegency<T extends { regency: string | null; host: string | null;
   const byRegency = new Map<string, string[]>();
   for (const unit of c.units) {
     const regency = regencyOfUnit.get(unit);
-    if (regency) byRegency.set(regency, [...(byRegency.get(regency) ?? []), unit]);
+    // The host's units are where a visit went, not a second activity.
+    if (regency && regency !== c.host) byRegency.set(regency, [...(byRegency.get(regency) ?? []), unit]);
   }
   if (byRegency.size === 0) return [c];
   if (byRegency.size === 1) {
@@ -140,7 +148,15 @@ function candidateOf(
 ): Candidate {
   const specific = cues.find((c) => SPECIFIC_EVALUATIONS.has(c.type));
   const first = cues.find((c) => !ACTOR.test(c.text)) ?? (cues[0] as EventMention);
-  const type = first.type === 'evaluation' && specific ? specific.type : first.type;
+  // "Tim penilai nasional berkunjung untuk evaluasi lapangan": the evaluators' visit is their evaluation.
+  // A visit to learn from another unit's self-assessment stays a visit.
+  const national = cues.find((c) => NATIONAL_EVALUATIONS.has(c.type));
+  const type =
+    first.type === 'evaluation' && specific
+      ? specific.type
+      : first.type === 'visit' && national
+        ? national.type
+        : first.type;
   const regencies = view.inSentence('regency', i);
   const { regency, host } =
     type === 'visit'
@@ -171,8 +187,12 @@ function visitParties(
 ): { regency: string | null; host: string | null } {
   const sentence = view.sentenceText(i);
   const offset = view.sentences[i]?.start ?? 0;
-  const before = regencies.filter((r) => r.start < cue.start);
-  const after = regencies.filter((r) => r.start >= cue.start);
+  // The dateline ("MALANG – Rombongan …") says where the story was filed, not who travelled.
+  const parties = regencies.filter(
+    (r) => !(r.start === offset && DATELINE_AFTER.test(view.text.slice(r.end, r.end + 40))),
+  );
+  const before = parties.filter((r) => r.start < cue.start);
+  const after = parties.filter((r) => r.start >= cue.start);
   if (VISIT_RECEIVED.test(sentence)) {
     const visitor = after.find((r) => r.regency !== before[0]?.regency) ?? null;
     return {
