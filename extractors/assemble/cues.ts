@@ -22,6 +22,9 @@ export const RECAP = cue(cues.recap);
 /** Words that make an event cue a target: "menargetkan … diusulkan tahun depan". */
 export const AIM = cue(cues.aims);
 
+/** Offices that run the programme rather than take part in it: "Inspektorat", "Bagian Organisasi". */
+export const ACTOR_OFFICE = new RegExp(`^(?:${anyOfSources(cues.actorOffices)})$`, 'iu');
+
 /** Every match of a global cue in a string, as [start, end) pairs. */
 export function cueSpans(re: RegExp, s: string): [number, number][] {
   return [...scan(re, s)].map((m) => [m.index, m.index + m[0].length]);

@@ -4,6 +4,7 @@ import { ROLE_TITLE_WORDS } from '../officials/role-lexicon.js';
 import { anyOf } from '../patterns.js';
 import { unitKey } from '../units/unit-lexicon.js';
 import {
+  ACTOR_OFFICE,
   ATTENDANCE,
   AWARD_VERB,
   cueSpans,
@@ -66,13 +67,24 @@ export function assembleUnits(view: DocumentView): ProgrammeUnit[] {
 }
 
 function unitFact(view: DocumentView, mentions: UnitMention[]): UnitFact {
-  const forms = [...new Set(mentions.flatMap((m) => [m.name, ...(m.alias ? [m.alias] : [])]))];
+  const written = [...new Set(mentions.flatMap((m) => [m.name, ...(m.alias ? [m.alias] : [])]))];
+  const regency = unitRegency(view, mentions);
+  // "Dinas … (Dispendukcapil) Kabupaten Bima": the name with its regency is a form the document uses too.
+  const flat = view.text.replace(/\s+/g, ' ');
+  const place = regency?.replace(/^(?:Kabupaten|Kota) /, '');
+  const withRegency = written.flatMap((f) =>
+    [regency, place]
+      .filter((r): r is string => !!r)
+      .map((r) => `${f} ${r}`)
+      .filter((f) => flat.includes(f)),
+  );
+  const forms = [...new Set([...written, ...withRegency])];
   const name = forms.reduce((a, b) => (b.length > a.length ? b : a));
   return {
     name,
     aliases: forms.filter((f) => f !== name),
     canonical: mentions.find((m) => m.canonical)?.canonical ?? null,
-    regency: unitRegency(view, mentions),
+    regency,
     evidence: mentions.map((m) => ({ start: m.start, end: m.end, rule: m.rule })),
   };
 }
@@ -101,10 +113,12 @@ function placesInProgramme(view: DocumentView, m: UnitMention): boolean {
   const sentence = view.sentenceText(m.sentence);
   const hasAward = cueSpans(AWARD_VERB, sentence).length > 0;
   if (!hasAward && cueSpans(ATTENDANCE, before).length > 0) return false;
+  const listed = isGovernedBy(view, m, before, PROGRAMME_UNIT_BEFORE) || isEnumerated(view, m, before);
+  // The inspectorate assessing, the organisation section coordinating: named with every event, in none.
+  if (ACTOR_OFFICE.test(m.name.trim())) return hasAward || listed;
   if (view.inSentence('event', m.sentence).length > 0) return true;
   if (view.inSentence('predicate', m.sentence).length > 0) return true;
-  if (hasAward) return true;
-  return isGovernedBy(view, m, before, PROGRAMME_UNIT_BEFORE) || isEnumerated(view, m, before);
+  return hasAward || listed;
 }
 
 /** "Ketiga unit tersebut adalah RSUD …, Kecamatan … dan Puskesmas …": a list a programme noun announces. */
