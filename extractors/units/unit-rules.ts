@@ -89,7 +89,7 @@ export const namedUnit: Rule<'unit'> = {
   name: 'named-unit',
   kind: 'unit',
   pattern: new RegExp(
-    `(?<![\\p{L}])(?<head>${NAMED})(?:\\s+(?<cls>${CLASS}))?\\s+(?<name>(?:(?:Kabupaten|Kota)\\s+(?:${PLACE})|(?:(?:dr|Dr|drg)\\.?\\s+)?${CAP}(?:\\s+${CAP}){0,3}${UNIT_NUMBER}?))(?:\\s+(?<cls2>${CLASS}))?(?![\\p{L}])`,
+    `(?<![\\p{L}])(?<head>${NAMED})(?:\\s*\\((?<headAlias>\\p{Lu}[\\p{L}]{1,9})\\))?(?:\\s+(?<cls>${CLASS}))?\\s+(?<name>(?:(?:Kabupaten|Kota)\\s+(?:${PLACE})|(?:(?:dr|Dr|drg)\\.?\\s+)?${CAP}(?:\\s+${CAP}){0,3}${UNIT_NUMBER}?))(?:\\s+(?<cls2>${CLASS}))?(?![\\p{L}])`,
     'gu',
   ),
   examples: [
@@ -98,7 +98,12 @@ export const namedUnit: Rule<'unit'> = {
     ['Puskesmas Kertek 1 dan', { name: 'Puskesmas Kertek 1' }],
     ['Puskesmas Leces 17 Agustus lalu', { name: 'Puskesmas Leces' }],
     ['RSUD dr. Soedomo', { name: 'RSUD dr. Soedomo' }],
+    [
+      'Rumah Sakit Umum Daerah (RSUD) Bagas Waras,',
+      { name: 'Rumah Sakit Umum Daerah Bagas Waras', alias: 'RSUD Bagas Waras' },
+    ],
     ['Lapas Kelas IIA Kotabumi', { name: 'Lapas Kelas IIA Kotabumi', canonical: 'Lapas Kelas IIA Kotabumi' }],
+    ['Kantor Imigrasi Pangkalan Bun Kelas II', { name: 'Kantor Imigrasi Pangkalan Bun Kelas II' }],
     ['Polres Malang Kota', { name: 'Polres Malang Kota' }],
     ['Kejari Gowa', { canonical: 'Kejaksaan Negeri Gowa' }],
     ['Kantor Pertanahan Kabupaten Sumedang', { name: 'Kantor Pertanahan Kabupaten Sumedang' }],
@@ -119,14 +124,17 @@ export const namedUnit: Rule<'unit'> = {
     let end = nameEnd;
     if (m.groups?.cls2 && rawName.split(/\s+/).length === words.length) end = m.index + m[0].length;
     const classPart = cls ? ` ${cls.replace(/\s+/g, ' ')}` : '';
-    const written = text.slice(m.index, end).replace(/\s+/g, ' ');
+    // "Rumah Sakit Umum Daerah (RSUD) Bagas Waras": the bracket abbreviates the head, not the whole name.
+    const headAlias = m.groups?.headAlias;
+    const leadingClass = m.groups?.cls ? ` ${m.groups.cls}` : '';
+    const written = `${head}${leadingClass} ${text.slice(nameStart, end)}`.replace(/\s+/g, ' ');
     const full = headFull.get(head) ?? head;
     const canonical = m.groups?.cls2 ? `${full} ${place}${classPart}` : `${full}${classPart} ${place}`;
     const after = AFTER_NAMED_UNIT.exec(text.slice(end, end + 160));
     return {
       name: written,
       canonical,
-      alias: cleanAlias(after?.groups?.alias),
+      alias: headAlias ? `${headAlias}${classPart} ${place}` : cleanAlias(after?.groups?.alias),
       regency: isRegencyName ? (regencyByName(rawName)?.name ?? null) : regencyAfter(after?.groups),
       end,
     };
