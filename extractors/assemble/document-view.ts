@@ -12,6 +12,8 @@ export interface DocumentView {
   inSentence<K extends MentionKind>(kind: K, sentence: number): MentionOf<K>[];
   all<K extends MentionKind>(kind: K): MentionOf<K>[];
   sentenceText(sentence: number): string;
+  /** The text with every run of white space made one space, for finding a written form. */
+  readonly flatText: string;
   /** The regency the document is mostly about: the one it names most, the earliest on a tie. */
   mainRegency: string | null;
   /** Headlines are written in title case, where capitalised words say nothing about names. */
@@ -37,6 +39,7 @@ export function viewDocument(
     if (mainRegency === null || (counts.get(r.regency) ?? 0) > (counts.get(mainRegency) ?? 0))
       mainRegency = r.regency;
   }
+  let flat: string | undefined;
   const sentenceText = (i: number) => {
     const s = sentences[i];
     return s ? text.slice(s.start, s.end) : '';
@@ -50,6 +53,10 @@ export function viewDocument(
       (bySentence.get(`${kind}:${sentence}`) ?? []) as MentionOf<K>[],
     all: <K extends MentionKind>(kind: K) => mentions.filter((m) => m.kind === kind) as MentionOf<K>[],
     sentenceText,
+    get flatText() {
+      flat ??= text.replace(/\s+/g, ' ');
+      return flat;
+    },
     mainRegency,
     isHeadline: (i) => isHeadline(sentenceText(i)),
   };

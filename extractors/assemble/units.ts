@@ -70,13 +70,12 @@ function unitFact(view: DocumentView, mentions: UnitMention[]): UnitFact {
   const written = [...new Set(mentions.flatMap((m) => [m.name, ...(m.alias ? [m.alias] : [])]))];
   const regency = unitRegency(view, mentions);
   // "Dinas … (Dispendukcapil) Kabupaten Bima": the name with its regency is a form the document uses too.
-  const flat = view.text.replace(/\s+/g, ' ');
   const place = regency?.replace(/^(?:Kabupaten|Kota) /, '');
   const withRegency = written.flatMap((f) =>
     [regency, place]
       .filter((r): r is string => !!r)
       .map((r) => `${f} ${r}`)
-      .filter((f) => flat.includes(f)),
+      .filter((f) => view.flatText.includes(f)),
   );
   const forms = [...new Set([...written, ...withRegency])];
   const name = forms.reduce((a, b) => (b.length > a.length ? b : a));
