@@ -46,13 +46,14 @@ export function assembleAwards(
       }))
       .sort((x, y) => x.at - y.at);
     const isRecap = cueSpans(RECAP, sentence).length > 0;
-    // "sejak 2020" dates the award the unit still holds; a range or a relative year does not.
-    const dates = view
-      .inSentence('date', i)
-      .filter((d) => d.year !== null && d.implied.length === 0 && d.relativeYear === null);
+    // "sejak 2020" dates the award the unit still holds, "tahun lalu" the year before publication.
+    const dates = view.inSentence('date', i).filter((d) => d.year !== null);
+    const sentenceYears = new Set(dates.map((d) => d.year));
+    // "Pada penganugerahan tahun 2024, X meraih WBBM dan Y WBK": one year in the sentence dates all.
+    const onlyYear = sentenceYears.size === 1 ? ([...sentenceYears][0] as number) : null;
     for (const { unit, predicate, from, to } of pairUnitsWithPredicates(here, predicates, span.end)) {
       if (awards.some((a) => a.unit === unit.fact.name && a.predicate === predicate)) continue;
-      const written = dates.find((d) => d.start > from && d.start < to)?.year ?? null;
+      const written = dates.find((d) => d.start > from && d.start < to)?.year ?? onlyYear;
       awards.push({
         unit: unit.fact.name,
         regency: unit.fact.regency,
@@ -73,8 +74,9 @@ interface Placed {
 /**
  * Walks units and predicates in text order. Units named before a predicate form its group ("X, Y dan Z
  * meraih predikat WBK"; "X meraih WBBM dan Y WBK"); units after the last predicate take it ("X meraih WBK
- * pada 2020, disusul Y pada 2022"; "predikat WBK diberikan kepada X dan Y"). Each pair carries the stretch of
- * text where its year may be written: from the later of the unit and its predicate to the next group.
+ * pada 2020, disusul Y pada 2022"; "predikat WBK diberikan kepada X dan Y"); a predicate after a group with
+ * no units of its own is that group's too ("X meraih WBK pada 2021 dan WBBM pada 2023"). Each pair carries
+ * the stretch of text where its year may be written: from its predicate to the next unit or predicate.
  */
 function pairUnitsWithPredicates(
   units: readonly Placed[],
@@ -83,14 +85,17 @@ function pairUnitsWithPredicates(
 ): { unit: ProgrammeUnit; predicate: Predicate | null; from: number; to: number }[] {
   const pairs: { unit: ProgrammeUnit; predicate: Predicate | null; from: number; to: number }[] = [];
   let pending: Placed[] = [];
+  let group: Placed[] = [];
   let last: (PredicateMention & { predicate: Predicate }) | null = null;
   let u = 0;
-  for (const p of predicates) {
+  for (const [k, p] of predicates.entries()) {
     while (u < units.length && (units[u] as Placed).at < p.start) pending.push(units[u++] as Placed);
-    const nextUnit = units[u]?.at ?? end;
-    for (const placed of pending)
-      pairs.push({ unit: placed.unit, predicate: p.predicate, from: p.start, to: nextUnit });
+    const to = Math.min(units[u]?.at ?? end, predicates[k + 1]?.start ?? end);
+    // "X meraih WBK pada 2021 dan WBBM pada 2023": a predicate with no new units is the last group's too.
+    const owners = pending.length > 0 ? pending : group;
+    for (const placed of owners) pairs.push({ unit: placed.unit, predicate: p.predicate, from: p.start, to });
     if (pending.length > 0 || last === null) last = p;
+    if (pending.length > 0) group = pending;
     pending = [];
   }
   const rest = units.slice(u);

@@ -55,6 +55,7 @@ export function assembleUnits(view: DocumentView): ProgrammeUnit[] {
       groups.delete(key);
     }
   }
+  joinBareOffices(groups);
   const units: ProgrammeUnit[] = [];
   for (const [key, mentions] of groups) {
     const programmeSentences = new Set(
@@ -64,6 +65,23 @@ export function assembleUnits(view: DocumentView): ProgrammeUnit[] {
     units.push({ key, fact: unitFact(view, mentions), mentions, programmeSentences });
   }
   return units;
+}
+
+/**
+ * "MPP tersebut", "Disdukcapil": an office named only by its kind joins the one unit of that kind the
+ * document names in full ("Mal Pelayanan Publik (MPP) Banyuwangi"), where there is exactly one.
+ */
+function joinBareOffices(groups: Map<string, UnitMention[]>): void {
+  for (const [key, ms] of [...groups]) {
+    const kind = ms[0]?.canonical;
+    if (!kind || !ms.every((m) => m.canonical === kind && m.rule === 'office-abbreviation')) continue;
+    const prefix = unitKey(kind);
+    const fuller = [...groups.keys()].filter((k) => k !== key && k.startsWith(`${prefix} `));
+    if (fuller.length !== 1) continue;
+    const target = fuller[0] as string;
+    groups.set(target, [...(groups.get(target) ?? []), ...ms]);
+    groups.delete(key);
+  }
 }
 
 function unitFact(view: DocumentView, mentions: UnitMention[]): UnitFact {
