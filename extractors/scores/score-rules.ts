@@ -56,8 +56,13 @@ function yearNear(
       ? { year: Number(lastYear[0]) - 1, relativeYear: null }
       : { year: null, relativeYear: -1 };
   }
-  return { year: lastYear ? Number(lastYear[0]) : null, relativeYear: null };
+  if (lastYear) return { year: Number(lastYear[0]), relativeYear: null };
+  // "predikat BB untuk tahun 2024": the year the value rates may follow it.
+  const after = YEAR_AFTER.exec(text.slice(at, at + 60));
+  return { year: after ? Number(after[1]) : null, relativeYear: null };
 }
+
+const YEAR_AFTER = /^[^.;\d]{0,40}?(?:untuk|pada|tahun)\s+(?:tahun\s+)?((?:19|20)\d{2})(?!\d)/iu;
 
 function readScore(
   m: RegExpExecArray,
@@ -109,7 +114,7 @@ export const numericScore: Rule<'score'> = {
   name: 'numeric-score',
   kind: 'score',
   pattern: new RegExp(
-    `(?<![\\d.,/:])(?<value>\\d{1,3}(?:[.,]\\d{1,3})?)(?![\\d.,]*\\d)(?![.,]?\\d|\\s*/)(?!\\s*(?:${anyOfSources(metrics.notScoreAfter)})(?![\\p{L}]))(?:\\s*(?:\\(|,)?\\s*(?:dengan\\s+)?(?:predikat|kategori|kriteria|atau|berpredikat)\\s+["“‘']?(?<label>${LABEL})["”’']?(?![\\p{L}]))?`,
+    `(?<![\\d.,/:])(?<value>\\d{1,3}(?:[.,]\\d{1,3})?)(?![\\d.,]*\\d)(?![.,]?\\d|\\s*/|\\s*\\(\\p{Ll})(?!\\s*(?:${anyOfSources(metrics.notScoreAfter)})(?![\\p{L}]))(?:\\s*(?:\\(|,)?\\s*(?:dengan\\s+)?(?:predikat|kategori|kriteria|atau|berpredikat)\\s+["“‘']?(?<label>${LABEL})["”’']?(?![\\p{L}]))?`,
     'giu',
   ),
   examples: [
@@ -138,6 +143,7 @@ export const numericScore: Rule<'score'> = {
     ['anggaran ZI mencapai 2,5 miliar', null],
     ['zona integritas dimulai pukul 09.00 WIB', null],
     ['SAKIP tahun 2023', null],
+    ['LKE zona integritas memuat 6 (enam) area perubahan', null],
   ],
   extract(m, text, _ctx, sentence) {
     const raw = m.groups?.value ?? '';
@@ -154,13 +160,14 @@ export const gradeScore: Rule<'score'> = {
   name: 'grade-score',
   kind: 'score',
   pattern: new RegExp(
-    `(?<intro>(?<![\\p{L}])(?:predikat|nilai|kategori|peringkat|berpredikat|bernilai))\\s+["“‘']?(?<value>${GRADE})["”’']?(?![\\p{L}\\d])`,
+    `(?<intro>(?<![\\p{L}])(?:predikat|nilai|kategori|peringkat|berpredikat|bernilai))\\s+(?:(?:SAKIP|AKIP|RB)\\s+)?["“‘']?(?<value>${GRADE})["”’']?(?![\\p{L}\\d])`,
     'gu',
   ),
   examples: [
     ['nilai SAKIP tahun 2023 dengan predikat BB', { metric: 'sakip', value: 'BB', year: 2023 }],
     ['meraih predikat “A” untuk SAKIP', { metric: 'sakip', value: 'A' }],
     ['Indeks RB 2024 naik, nilai SAKIP predikat A', { metric: 'sakip', value: 'A' }],
+    ['meraih predikat SAKIP BB untuk tahun 2024', { metric: 'sakip', value: 'BB', year: 2024 }],
     ['predikat BB', null],
     ['SAKIP minimal B agar bisa diusulkan', null],
     ['predikat A dari tim surveyor akreditasi', null],

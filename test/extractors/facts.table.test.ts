@@ -1070,6 +1070,28 @@ const SCORE_CASES: ScoreCase[] = [
     value: 25,
     present: false,
   },
+  {
+    title: 'a SAKIP grade alone',
+    text: 'Kabupaten Jember meraih predikat SAKIP BB untuk tahun 2024, sehingga dapat mengusulkan unit kerja Zona Integritas menuju WBK.',
+    metric: 'sakip',
+    value: 'BB',
+    year: 2024,
+    present: true,
+  },
+  {
+    title: 'a SAKIP grade with "untuk tahun"',
+    text: 'Kabupaten Jember meraih SAKIP dengan predikat BB untuk tahun 2024. Pemkab Jember juga mengusulkan unit kerja Zona Integritas.',
+    metric: 'sakip',
+    value: 'BB',
+    year: 2024,
+    present: true,
+  },
+  {
+    title: 'a count of change areas',
+    text: 'Tim Zona Integritas Kabupaten Lumajang membenahi 6 (enam) area perubahan menuju WBK.',
+    value: 6,
+    present: false,
+  },
 ];
 
 function checkScore(c: ScoreCase): void {
@@ -1377,40 +1399,6 @@ const KNOWN_GAPS: ReadonlyArray<
       title: 'a proposal quota is not a proposal',
       text: 'Kuota pengusulan Zona Integritas Kabupaten Sidoarjo tahun 2024 sebanyak 3 unit kerja.',
       type: 'proposal',
-      present: false,
-    },
-  },
-  // "predikat SAKIP BB untuk tahun 2024" yields no score at all (a grade with no number).
-  {
-    table: 'scores',
-    case: {
-      title: 'a SAKIP grade alone',
-      text: 'Kabupaten Jember meraih predikat SAKIP BB untuk tahun 2024, sehingga dapat mengusulkan unit kerja Zona Integritas menuju WBK.',
-      metric: 'sakip',
-      value: 'BB',
-      year: 2024,
-      present: true,
-    },
-  },
-  // "SAKIP dengan predikat BB untuk tahun 2024" gives the BB score but year null ("untuk tahun" not read).
-  {
-    table: 'scores',
-    case: {
-      title: 'a SAKIP grade with "untuk tahun"',
-      text: 'Kabupaten Jember meraih SAKIP dengan predikat BB untuk tahun 2024. Pemkab Jember juga mengusulkan unit kerja Zona Integritas.',
-      metric: 'sakip',
-      value: 'BB',
-      year: 2024,
-      present: true,
-    },
-  },
-  // "6 (enam) area perubahan" becomes a zona_integritas score of 6; a count of change areas rates nothing.
-  {
-    table: 'scores',
-    case: {
-      title: 'a count of change areas',
-      text: 'Tim Zona Integritas Kabupaten Lumajang membenahi 6 (enam) area perubahan menuju WBK.',
-      value: 6,
       present: false,
     },
   },
