@@ -275,7 +275,7 @@ export const nameThenRole: Rule<'official'> = {
   name: 'name-then-role',
   kind: 'official',
   pattern: new RegExp(
-    `(?:^|(?<=[\\n.!?“"]\\s*)|(?<=(?<![\\p{L}])(?:${anyOf(NAME_INTRODUCERS)})\\s+))(?<name>(?:${PREFIX}\\s*)*${NAME_WORD}(?:\\s+${NAME_WORD}){1,4})${NICKNAME}${DEGREES_AFTER}\\s*,\\s*${ROLE_AFTER}(?=\\s*[,.]|\\s+\\p{Ll})`,
+    `(?:^|(?<=[\\n.!?“"]\\s*)|(?<=(?<![\\p{L}])(?:${anyOf(NAME_INTRODUCERS)})\\s+))(?<name>(?:${PREFIX}\\s*)*${NAME_WORD}(?:\\s+${NAME_WORD}){1,4})${NICKNAME}${DEGREES_AFTER}(?:\\s*,\\s*|\\s+(?:selaku|sebagai)\\s+)${ROLE_AFTER}(?=\\s*[,.]|\\s+\\p{Ll})`,
     'gu',
   ),
   examples: [
@@ -292,6 +292,10 @@ export const nameThenRole: Rule<'official'> = {
     [
       'drg. Widya Astuti, Kepala Puskesmas Sokaraja I, mengaku',
       { name: 'Widya Astuti', role: 'Kepala Puskesmas Sokaraja I' },
+    ],
+    [
+      'Dewi Kartika selaku Kepala Dinas Kesehatan Kabupaten Tuban menyampaikan',
+      { name: 'Dewi Kartika', role: 'Kepala Dinas Kesehatan' },
     ],
     ['Dinas Kesehatan, Kepala Puskesmas', null],
     ['Budi Santoso, Kepala Dinas Kesehatan Ani Lestari, hadir', null],

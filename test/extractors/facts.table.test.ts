@@ -1310,6 +1310,14 @@ const OFFICIAL_CASES: OfficialCase[] = [
     name: 'Gus Hasan',
     present: false,
   },
+  {
+    title: '"Nama selaku Kepala Dinas …"',
+    text: 'Dewi Kartika selaku Kepala Dinas Kesehatan Kabupaten Tuban menyampaikan komitmen puskesmas menuju WBK.',
+    name: 'Dewi Kartika',
+    role: 'Kepala Dinas Kesehatan',
+    regency: 'Kabupaten Tuban',
+    present: true,
+  },
 ];
 
 function checkOfficial(c: OfficialCase): void {
@@ -1422,18 +1430,6 @@ const KNOWN_GAPS: ReadonlyArray<
       text: 'Kapolres Jember AKBP Bayu Santoso, S.I.K., M.H., menerima penghargaan predikat WBK dari Kementerian PANRB.',
       name: 'Bayu Santoso',
       role: 'Kapolres Jember',
-      present: true,
-    },
-  },
-  // "Nama selaku Kepala Dinas …" yields no official at all.
-  {
-    table: 'officials',
-    case: {
-      title: '"Nama selaku Kepala Dinas …"',
-      text: 'Dewi Kartika selaku Kepala Dinas Kesehatan Kabupaten Tuban menyampaikan komitmen puskesmas menuju WBK.',
-      name: 'Dewi Kartika',
-      role: 'Kepala Dinas Kesehatan',
-      regency: 'Kabupaten Tuban',
       present: true,
     },
   },
