@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   type GoldDocument,
   GoldDocumentSchema,
@@ -9,8 +9,9 @@ import {
   PartialDateSchema,
   TimelineQuerySchema,
 } from '../models/index.js';
+import pkg from '../package.json' with { type: 'json' };
 import { InputError, StoreError, UsageError } from './errors.js';
-import { evaluate, formatReport } from './evaluate.js';
+import { CORE_FIELDS, evaluate, formatReport } from './evaluate.js';
 import { timelineCsv, timelineTable } from './format.js';
 import { processFile } from './process-document.js';
 import { documentName, listInputs } from './read-inputs.js';
@@ -23,7 +24,10 @@ const program = new Command();
 program
   .name('zi')
   .description('Zona Integritas (WBK/WBBM) timelines per regency from Indonesian news and PDF reports')
-  .showHelpAfterError();
+  .version(pkg.version)
+  .showHelpAfterError()
+  // Bad arguments exit 2, like every other usage error, rather than commander's own exit 1.
+  .exitOverride();
 
 const dbOption = () => new Option('--db <file>', 'SQLite store (env ZI_DB)').default(config.dbPath);
 
@@ -124,12 +128,13 @@ program
   .requiredOption('--gold <dir>', 'folder with <name>.gold.json and the documents')
   .option('--json', 'print the report as JSON')
   .option('--show-errors', 'list every false positive and negative on stderr')
-  .option('--min-macro-f1 <x>', 'exit non-zero when macro F1 is below x (0–1)', (v) => {
-    const n = Number(v);
-    if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('must be a number from 0 to 1');
-    return n;
-  })
-  .action(async (opts: { gold: string; json?: boolean; showErrors?: boolean; minMacroF1?: number }) => {
+  .option('--min-macro-f1 <x>', 'exit non-zero when macro F1 is below x (0–1)', fraction)
+  .option(
+    '--min-field-f1 <x>',
+    'exit non-zero when any of units, officials, events, awards, scores is below x (0–1)',
+    fraction,
+  )
+  .action(async (opts: EvalOptions) => {
     const gold = new Map<string, GoldDocument>();
     const entries = readdirSync(opts.gold);
     for (const f of entries.filter((e) => e.endsWith('.gold.json'))) {
@@ -165,12 +170,37 @@ program
       console.error(`macro F1 ${report.macroF1.toFixed(3)} is below the bar ${opts.minMacroF1}`);
       process.exitCode = 1;
     }
+    const minField = opts.minFieldF1;
+    if (minField !== undefined) {
+      for (const field of CORE_FIELDS) {
+        const f1 = report.fields[field]?.f1 ?? 0;
+        if (f1 >= minField) continue;
+        console.error(`${field} F1 ${f1.toFixed(3)} is below the bar ${minField}`);
+        process.exitCode = 1;
+      }
+    }
   });
+
+interface EvalOptions {
+  gold: string;
+  json?: boolean;
+  showErrors?: boolean;
+  minMacroF1?: number;
+  minFieldF1?: number;
+}
+
+function fraction(v: string): number {
+  const n = Number(v);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('must be a number from 0 to 1');
+  return n;
+}
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof UsageError || error instanceof StoreError || error instanceof InputError) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof UsageError || error instanceof StoreError || error instanceof InputError) {
     console.error(`zi: ${error.message}`);
     process.exitCode = 2;
   } else {

@@ -53,6 +53,13 @@ describe('the zi command', () => {
     const strict = zi('eval', '--gold', 'fixtures/corpus', '--min-macro-f1', '1');
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(/below the bar 1/);
+    const perField = zi('eval', '--gold', 'fixtures/corpus', '--min-field-f1', '0.99');
+    expect(perField.status).toBe(1);
+    expect(perField.stderr).toMatch(/events F1 0\.\d+ is below the bar 0\.99/);
+  });
+
+  it('prints its version', () => {
+    expect(zi('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it.each([
@@ -60,9 +67,11 @@ describe('the zi command', () => {
     [['timeline', '--format', 'xml'], /Allowed choices are table, json, csv/],
     [['run', 'no-such-folder'], /no such file or folder: no-such-folder/],
     [['eval', '--gold', 'fixtures/corpus', '--min-macro-f1', '2'], /must be a number from 0 to 1/],
-  ])('rejects %j with a clear message', (args, message) => {
+    [['eval', '--gold', 'fixtures/corpus', '--min-field-f1', 'x'], /must be a number from 0 to 1/],
+    [['no-such-command'], /unknown command 'no-such-command'/],
+  ])('rejects %j with a clear message and exit code 2', (args, message) => {
     const r = zi(...args);
-    expect(r.status).not.toBe(0);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
