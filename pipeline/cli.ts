@@ -20,6 +20,12 @@ import { SqliteStore } from './store/sqlite-store.js';
 import { toGold } from './to-gold.js';
 
 const config = loadConfig(process.env);
+// `zi timeline | head` closes the pipe early; that ends the output, it is no error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command();
 program
   .name('zi')

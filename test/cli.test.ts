@@ -37,6 +37,15 @@ describe('the zi command', () => {
     expect(zi('timeline').stdout).toMatch(/^regency\s+date\s+kind/);
   });
 
+  it('stops quietly when the reader closes the pipe early', () => {
+    const r = spawnSync('sh', ['-c', 'node bin/zi.mjs timeline --format json | head -c 20 >/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, ZI_DB: db },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE/);
+  });
+
   it('writes one prediction per document, named after the file', () => {
     const out = join(work, 'pred');
     const r = zi('extract', 'fixtures/corpus', '--emit-gold', out);
