@@ -16,6 +16,13 @@ export const EventSourceSchema = z.object({
 });
 export type EventSource = z.infer<typeof EventSourceSchema>;
 
+/** Sources that disagree on a field, each value with the documents that give it: kept, never resolved. */
+export const ConflictSchema = z.object({
+  field: z.string(),
+  values: z.array(z.object({ value: z.string(), documentIds: z.array(z.string()).min(1) })).min(2),
+});
+export type Conflict = z.infer<typeof ConflictSchema>;
+
 export const TimelineEventSchema = z.object({
   /** Stable id derived from what identifies the event, so re-runs keep it. */
   id: z.string(),
@@ -24,7 +31,10 @@ export const TimelineEventSchema = z.object({
   date: PartialDateSchema.nullable(),
   host: z.string().nullable(),
   predicate: PredicateSchema.nullable(),
+  /** Display names of the units, one per resolved unit. */
   units: z.array(z.string()),
+  unitIds: z.array(z.string()),
+  conflicts: z.array(ConflictSchema),
   sources: z.array(EventSourceSchema).min(1),
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
@@ -35,3 +45,24 @@ export const TimelineQuerySchema = z.object({
   to: PartialDateSchema.optional(),
 });
 export type TimelineQuery = z.infer<typeof TimelineQuerySchema>;
+
+/** The programme's stages a unit goes through, in order. */
+export const StageSchema = z.enum(['declared', 'proposed', 'evaluated', 'awarded']);
+export type Stage = z.infer<typeof StageSchema>;
+
+/** One unit of a regency, under all the names the sources use, with its progress through the programme. */
+export const UnitStatusSchema = z.object({
+  id: z.string(),
+  regency: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  /** Each stage reached, with the date of the event that shows it. */
+  stages: z.array(z.object({ stage: StageSchema, date: PartialDateSchema.nullable(), eventId: z.string() })),
+  latestStage: StageSchema.nullable(),
+  awards: z.array(z.object({ predicate: PredicateSchema.nullable(), year: z.number().int().nullable() })),
+  predicate: PredicateSchema.nullable(),
+  year: z.number().int().nullable(),
+  conflicts: z.array(ConflictSchema),
+  documentIds: z.array(z.string()),
+});
+export type UnitStatus = z.infer<typeof UnitStatusSchema>;

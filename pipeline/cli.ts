@@ -3,20 +3,27 @@ import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
+  type EventType,
+  EventTypeSchema,
   type GoldDocument,
   GoldDocumentSchema,
   loadConfig,
   PartialDateSchema,
+  type Predicate,
+  PredicateSchema,
   TimelineQuerySchema,
 } from '../models/index.js';
 import pkg from '../package.json' with { type: 'json' };
 import { InputError, StoreError, UsageError } from './errors.js';
 import { CORE_FIELDS, evaluate, formatReport } from './evaluate.js';
-import { timelineCsv, timelineTable } from './format.js';
+import { eventLine, explainEvent } from './explain.js';
+import { FORMATS, type Format, REGENCIES, render, TIMELINE, UNITS } from './format.js';
 import { processFile } from './process-document.js';
 import { documentName, listInputs } from './read-inputs.js';
+import { reextract } from './reextract.js';
 import { type RunProgress, runFiles } from './run.js';
-import { SqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open.js';
+import type { Store } from './store/store.js';
 import { toGold } from './to-gold.js';
 
 const config = loadConfig(process.env);
@@ -35,7 +42,32 @@ program
   // Bad arguments exit 2, like every other usage error, rather than commander's own exit 1.
   .exitOverride();
 
-const dbOption = () => new Option('--db <file>', 'SQLite store (env ZI_DB)').default(config.dbPath);
+const dbOption = () =>
+  new Option('--db <file>', 'SQLite store (env ZI_DB); DATABASE_URL selects PostgreSQL instead').default(
+    config.dbPath,
+  );
+const formatOption = () => new Option('--format <format>', 'output format').choices(FORMATS).default('table');
+
+interface TimelineOptions {
+  regency?: string;
+  unit?: string;
+  kind?: EventType;
+  predicate?: Predicate;
+  from?: string;
+  to?: string;
+  format: Format;
+  db: string;
+}
+
+/** Opens the configured store, runs `work`, and closes the store whatever happens. */
+async function withStore(dbPath: string, work: (store: Store) => Promise<void>): Promise<void> {
+  const store = await openStore({ dbPath, databaseUrl: config.databaseUrl });
+  try {
+    await work(store);
+  } finally {
+    await store.close();
+  }
+}
 
 function partialDate(value: string): string {
   const parsed = PartialDateSchema.safeParse(value);
@@ -64,8 +96,7 @@ program
   .addOption(dbOption())
   .action(async (paths: string[], opts: { db: string }) => {
     const files = listInputs(paths);
-    const store = SqliteStore.open(opts.db);
-    try {
+    await withStore(opts.db, async (store) => {
       const summary = await runFiles(files, store, terminalProgress());
       for (const f of summary.failures) console.error(`error: ${f.message}`);
       console.log(
@@ -75,32 +106,86 @@ program
       for (const [regency, n] of Object.entries(summary.eventsPerRegency).sort())
         console.log(`  ${regency}: ${n}`);
       if (summary.failures.length > 0) process.exitCode = 1;
-    } finally {
-      store.close();
-    }
+    });
   });
 
 program
   .command('timeline')
-  .description('print the timeline, optionally for one regency and a date range')
+  .description('print the timeline, filtered by regency, unit, kind, predicate and dates')
   .option('--regency <name>', 'e.g. "Kabupaten Probolinggo" (a bare name matches both kabupaten and kota)')
+  .option('--unit <name>', 'a unit under any of its names, e.g. DPMPTSP')
+  .addOption(new Option('--kind <kind>', 'event kind').choices(EventTypeSchema.options))
+  .addOption(new Option('--predicate <predicate>', 'WBK or WBBM').choices(PredicateSchema.options))
   .option('--from <date>', 'first date, YYYY[-MM[-DD]]', partialDate)
   .option('--to <date>', 'last date, YYYY[-MM[-DD]]', partialDate)
-  .addOption(
-    new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
-  )
+  .addOption(formatOption())
   .addOption(dbOption())
-  .action((opts: { regency?: string; from?: string; to?: string; format: string; db: string }) => {
+  .action(async (opts: TimelineOptions) => {
     const query = TimelineQuerySchema.parse({ regency: opts.regency, from: opts.from, to: opts.to });
-    const store = SqliteStore.open(opts.db);
-    try {
-      const events = store.timeline(query);
-      if (opts.format === 'json') console.log(JSON.stringify(events, null, 2));
-      else if (opts.format === 'csv') console.log(timelineCsv(events));
-      else console.log(timelineTable(events));
-    } finally {
-      store.close();
-    }
+    await withStore(opts.db, async (store) => {
+      const events = await store.timeline({
+        ...query,
+        ...(opts.unit ? { unit: opts.unit } : {}),
+        ...(opts.kind ? { type: opts.kind } : {}),
+        ...(opts.predicate ? { predicate: opts.predicate } : {}),
+      });
+      console.log(render(events, TIMELINE, opts.format));
+    });
+  });
+
+program
+  .command('units')
+  .description("a regency's unit status board: each unit, its latest stage, predicate and year, sources")
+  .option('--regency <name>', 'e.g. "Kota Probolinggo"; all regencies when left out')
+  .addOption(formatOption())
+  .addOption(dbOption())
+  .action(async (opts: { regency?: string; format: Format; db: string }) => {
+    await withStore(opts.db, async (store) =>
+      console.log(render(await store.units(opts.regency), UNITS, opts.format)),
+    );
+  });
+
+program
+  .command('regencies')
+  .description('regencies in the timeline, with their numbers of events, units and awarded units')
+  .addOption(formatOption())
+  .addOption(dbOption())
+  .action(async (opts: { format: Format; db: string }) => {
+    await withStore(opts.db, async (store) =>
+      console.log(render(await store.regencies(), REGENCIES, opts.format)),
+    );
+  });
+
+program
+  .command('explain')
+  .description('show where an event comes from: every source document, sentence, offsets, extractor version')
+  .argument('<event-id>', 'an id from `zi timeline`')
+  .option('--json', 'print the event as JSON')
+  .addOption(dbOption())
+  .action(async (id: string, opts: { json?: boolean; db: string }) => {
+    await withStore(opts.db, async (store) => {
+      const event = await store.event(id);
+      if (event === null) throw new UsageError(`no event with id ${id} (list them with zi timeline)`);
+      console.log(opts.json ? JSON.stringify(event, null, 2) : explainEvent(event));
+    });
+  });
+
+program
+  .command('reextract')
+  .description('extract every stored document again from its stored text, re-merge, print what changed')
+  .addOption(dbOption())
+  .action(async (opts: { db: string }) => {
+    await withStore(opts.db, async (store) => {
+      const { documents, updated, change } = await reextract(store);
+      console.log(`documents ${documents}: ${updated} with new facts`);
+      console.log(
+        `timeline: ${change.added.length} events added, ${change.removed.length} removed, ${change.changed.length} changed`,
+      );
+      for (const e of change.added) console.log(`  + ${eventLine(e)}`);
+      for (const e of change.removed) console.log(`  - ${eventLine(e)}`);
+      for (const { before, after } of change.changed)
+        console.log(`  ~ ${eventLine(before)}  →  ${eventLine(after)}`);
+    });
   });
 
 program

@@ -1,49 +1,81 @@
-import type { TimelineEvent } from '../models/index.js';
+import type { TimelineEvent, UnitStatus } from '../models/index.js';
+import type { RegencySummary } from './store/store.js';
+
+export const FORMATS = ['table', 'json', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A listing's columns: the CSV and the table show the same ones; JSON shows the whole records. */
+export interface Listing<T> {
+  header: readonly string[];
+  row(item: T): string[];
+  /** Shown by a table with no rows. */
+  empty: string;
+}
+
+export function render<T>(items: readonly T[], listing: Listing<T>, format: Format): string {
+  if (format === 'json') return JSON.stringify(items, null, 2);
+  const rows = items.map((i) => listing.row(i));
+  if (format === 'csv') return [listing.header, ...rows].map((r) => r.map(csvField).join(',')).join('\n');
+  return items.length === 0 ? listing.empty : table(listing.header, rows);
+}
 
 /** One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function timelineCsv(events: readonly TimelineEvent[]): string {
-  const header = ['id', 'regency', 'date', 'type', 'predicate', 'units', 'host', 'sources', 'urls'];
-  const rows = events.map((e) =>
-    [
-      e.id,
-      e.regency,
-      e.date ?? '',
-      e.type,
-      e.predicate ?? '',
-      e.units.join('; '),
-      e.host ?? '',
-      String(e.sources.length),
-      [...new Set(e.sources.map((s) => s.url ?? s.source))].join(' '),
-    ].map(csvField),
+const MAX_WIDTH = 60;
+
+function table(header: readonly string[], rows: readonly string[][]): string {
+  const widths = header.map((h, i) =>
+    Math.min(MAX_WIDTH, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))),
   );
-  return [header, ...rows].map((r) => r.join(',')).join('\n');
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => {
+        const w = widths[i] as number;
+        return c.length > w ? `${c.slice(0, w - 1)}…` : c.padEnd(w);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-export function timelineTable(events: readonly TimelineEvent[]): string {
-  if (events.length === 0) return '(no events)';
-  const rows = events.map((e) => [
+const conflictsOf = (conflicts: readonly { field: string; values: readonly { value: string }[] }[]) =>
+  conflicts.map((c) => `${c.field}: ${c.values.map((v) => v.value).join(' vs ')}`).join('; ');
+
+export const TIMELINE: Listing<TimelineEvent> = {
+  header: ['id', 'regency', 'date', 'kind', 'predicate', 'units', 'host', 'sources', 'conflicts'],
+  row: (e) => [
+    e.id,
     e.regency,
     e.date ?? '-',
     e.type,
     e.predicate ?? '-',
-    e.units.join(', ') || '-',
-    String(e.sources.length),
-  ]);
-  const header = ['regency', 'date', 'kind', 'predicate', 'units', 'sources'];
-  const widths = header.map((h, i) =>
-    Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] as string).length))),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) =>
-        c.length > (widths[i] as number)
-          ? `${c.slice(0, (widths[i] as number) - 1)}…`
-          : c.padEnd(widths[i] as number),
-      )
-      .join('  ');
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
+    e.units.join('; ') || '-',
+    e.host ?? '-',
+    String(new Set(e.sources.map((s) => s.documentId)).size),
+    conflictsOf(e.conflicts),
+  ],
+  empty: '(no events)',
+};
+
+export const UNITS: Listing<UnitStatus> = {
+  header: ['regency', 'unit', 'stage', 'predicate', 'year', 'sources', 'conflicts'],
+  row: (u) => [
+    u.regency,
+    u.name,
+    u.latestStage ?? '-',
+    u.predicate ?? '-',
+    u.year === null ? '-' : String(u.year),
+    String(u.documentIds.length),
+    conflictsOf(u.conflicts),
+  ],
+  empty: '(no units)',
+};
+
+export const REGENCIES: Listing<RegencySummary> = {
+  header: ['regency', 'events', 'units', 'awarded'],
+  row: (r) => [r.regency, String(r.events), String(r.units), String(r.awarded)],
+  empty: '(no regencies)',
+};

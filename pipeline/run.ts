@@ -1,6 +1,7 @@
 import { InputError } from './errors.js';
 import { processFile } from './process-document.js';
-import type { SqliteStore } from './store/sqlite-store.js';
+import { rebuild } from './rebuild.js';
+import type { Store } from './store/store.js';
 
 export interface RunFailure {
   source: string;
@@ -28,7 +29,7 @@ export interface RunProgress {
  */
 export async function runFiles(
   files: readonly string[],
-  store: SqliteStore,
+  store: Store,
   progress?: RunProgress,
 ): Promise<RunSummary> {
   const summary: RunSummary = {
@@ -43,7 +44,7 @@ export async function runFiles(
   for (const file of files) {
     try {
       const done = await processFile(file);
-      const { added } = store.saveDocument(done.document, done.raw, done.extractorVersion, done.facts);
+      const { added } = await store.saveDocument(done.document, done.raw, done.extractorVersion, done.facts);
       if (added) summary.added++;
       else summary.unchanged++;
     } catch (error) {
@@ -54,7 +55,7 @@ export async function runFiles(
     }
   }
   progress?.stop();
-  const events = store.rebuildTimeline();
+  const { events } = await rebuild(store);
   summary.events = events.length;
   for (const e of events)
     summary.eventsPerRegency[e.regency] = (summary.eventsPerRegency[e.regency] ?? 0) + 1;

@@ -32,9 +32,34 @@ describe('the zi command', () => {
     );
     expect(filtered.every((e) => e.regency === regency)).toBe(true);
     expect(zi('timeline', '--format', 'csv').stdout.split('\n')[0]).toBe(
-      'id,regency,date,type,predicate,units,host,sources,urls',
+      'id,regency,date,kind,predicate,units,host,sources,conflicts',
     );
-    expect(zi('timeline').stdout).toMatch(/^regency\s+date\s+kind/);
+    expect(zi('timeline').stdout).toMatch(/^id\s+regency\s+date\s+kind/);
+  });
+
+  it('lists regencies, a unit board, and explains an event by its sources', () => {
+    const regencies = JSON.parse(zi('regencies', '--format', 'json').stdout) as {
+      regency: string;
+      units: number;
+    }[];
+    const withUnits = regencies.find((r) => r.units > 0) as { regency: string };
+    const board = zi('units', '--regency', withUnits.regency);
+    expect(board.status).toBe(0);
+    expect(board.stdout).toMatch(/^regency\s+unit\s+stage\s+predicate\s+year\s+sources/);
+    const [event] = TimelineEventSchema.array().parse(JSON.parse(zi('timeline', '--format', 'json').stdout));
+    const explained = zi('explain', event?.id as string);
+    expect(explained.status).toBe(0);
+    expect(explained.stdout).toContain(event?.sources[0]?.sentence as string);
+    expect(explained.stdout).toMatch(/offsets\s+\d+–\d+, extractor /);
+    const unknown = zi('explain', 'no-such-event');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/no event with id no-such-event/);
+  });
+
+  it('re-extracts the stored documents and says nothing changed when no rule did', () => {
+    const r = zi('reextract');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/timeline: 0 events added, 0 removed, 0 changed/);
   });
 
   it('stops quietly when the reader closes the pipe early', () => {
@@ -74,6 +99,8 @@ describe('the zi command', () => {
   it.each([
     [['timeline', '--from', '2024-13'], /"2024-13" is not a date/],
     [['timeline', '--format', 'xml'], /Allowed choices are table, json, csv/],
+    [['timeline', '--kind', 'party'], /Allowed choices are commitment/],
+    [['timeline', '--predicate', 'ZI'], /Allowed choices are WBK, WBBM/],
     [['run', 'no-such-folder'], /no such file or folder: no-such-folder/],
     [['eval', '--gold', 'fixtures/corpus', '--min-macro-f1', '2'], /must be a number from 0 to 1/],
     [['eval', '--gold', 'fixtures/corpus', '--min-field-f1', 'x'], /must be a number from 0 to 1/],

@@ -1,16 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { unitKey } from '../../extractors/units/unit-lexicon.js';
 import {
   type Document,
   type DocumentFacts,
   DocumentFactsSchema,
   type TimelineEvent,
   TimelineEventSchema,
-  type TimelineQuery,
+  type UnitStatus,
+  UnitStatusSchema,
 } from '../../models/index.js';
 import { StoreError } from '../errors.js';
-import { mergeTimeline, type StoredExtraction } from '../merge.js';
+import type { Merged, StoredExtraction } from '../merge/index.js';
+import { eventFilter, regencyCandidates } from './query.js';
+import type { EventQuery, RegencySummary, SaveResult, Store, StoredText } from './store.js';
 
 /** Versioned migrations; a store written by a newer version of the code is refused, not guessed at. */
 const MIGRATIONS: readonly string[] = [
@@ -38,15 +42,25 @@ const MIGRATIONS: readonly string[] = [
      body TEXT NOT NULL
    );
    CREATE INDEX events_by_regency_date ON events(regency, date);`,
+  `ALTER TABLE events ADD COLUMN predicate TEXT;
+   CREATE TABLE units (
+     id TEXT PRIMARY KEY,
+     regency TEXT NOT NULL,
+     keys TEXT NOT NULL,
+     latest_stage TEXT,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX units_by_regency ON units(regency);
+   CREATE TABLE event_units (
+     unit_id TEXT NOT NULL,
+     event_id TEXT NOT NULL,
+     PRIMARY KEY (unit_id, event_id)
+   );`,
 ];
 
-export interface SaveResult {
-  /** New: the document was not in the store before. */
-  added: boolean;
-}
-
 /** The embedded store: one SQLite file holding documents, their extractions and the merged timeline. */
-export class SqliteStore {
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite';
   private readonly db: Database.Database;
 
   private constructor(db: Database.Database) {
@@ -89,8 +103,12 @@ export class SqliteStore {
     }
   }
 
-  /** Stores a document and its extraction in one transaction; the same bytes again change nothing. */
-  saveDocument(doc: Document, raw: Uint8Array, extractorVersion: string, facts: DocumentFacts): SaveResult {
+  async saveDocument(
+    doc: Document,
+    raw: Uint8Array,
+    extractorVersion: string,
+    facts: DocumentFacts,
+  ): Promise<SaveResult> {
     const save = this.db.transaction((): SaveResult => {
       const inserted = this.db
         .prepare(
@@ -108,90 +126,147 @@ export class SqliteStore {
           Buffer.from(raw),
           new Date().toISOString(),
         );
-      this.db
-        .prepare(
-          `INSERT INTO extractions (document_id, extractor_version, facts) VALUES (?, ?, ?)
-           ON CONFLICT(document_id) DO UPDATE SET extractor_version = excluded.extractor_version, facts = excluded.facts
-           WHERE extractor_version <> excluded.extractor_version OR facts <> excluded.facts`,
-        )
-        .run(doc.id, extractorVersion, JSON.stringify(facts));
-      return { added: inserted.changes > 0 };
+      // A document already stored keeps its extraction: the same bytes under another name or URL are the
+      // same document, and a rule change is applied to every document by `zi reextract`.
+      const added = inserted.changes > 0;
+      if (added) this.upsertExtraction(doc.id, extractorVersion, facts);
+      return { added };
     });
     return save();
   }
 
-  /** Re-merges the whole timeline from the stored extractions and replaces it in one transaction. */
-  rebuildTimeline(): TimelineEvent[] {
+  async saveExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): Promise<boolean> {
+    const before = this.db.prepare('SELECT facts FROM extractions WHERE document_id = ?').get(documentId) as
+      | { facts: string }
+      | undefined;
+    this.upsertExtraction(documentId, extractorVersion, facts);
+    return before?.facts !== JSON.stringify(facts);
+  }
+
+  private upsertExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): void {
+    this.db
+      .prepare(
+        `INSERT INTO extractions (document_id, extractor_version, facts) VALUES (?, ?, ?)
+         ON CONFLICT(document_id) DO UPDATE SET extractor_version = excluded.extractor_version, facts = excluded.facts
+         WHERE extractor_version <> excluded.extractor_version OR facts <> excluded.facts`,
+      )
+      .run(documentId, extractorVersion, JSON.stringify(facts));
+  }
+
+  async extractions(): Promise<StoredExtraction[]> {
     const rows = this.db
       .prepare(
         `SELECT d.id, d.source, d.url, d.title, d.published, d.text, e.extractor_version, e.facts
-         FROM documents d JOIN extractions e ON e.document_id = d.id`,
+         FROM documents d JOIN extractions e ON e.document_id = d.id ORDER BY d.id`,
       )
-      .all() as {
-      id: string;
-      source: string;
-      url: string | null;
-      title: string | null;
-      published: string | null;
-      text: string;
-      extractor_version: string;
-      facts: string;
-    }[];
-    const extractions: StoredExtraction[] = rows.map((r) => ({
-      document: {
-        id: r.id,
-        source: r.source,
-        url: r.url,
-        title: r.title,
-        published: r.published,
-        text: r.text,
-      },
-      extractorVersion: r.extractor_version,
-      facts: DocumentFactsSchema.parse(JSON.parse(r.facts)),
-    }));
-    const events = mergeTimeline(extractions);
-    this.db.transaction(() => {
-      this.db.exec('DELETE FROM events');
-      const insert = this.db.prepare(
-        'INSERT INTO events (id, regency, type, date, body) VALUES (?, ?, ?, ?, ?)',
-      );
-      for (const e of events) insert.run(e.id, e.regency, e.type, e.date, JSON.stringify(e));
-    })();
-    return events;
+      .all() as ExtractionRow[];
+    return rows.map(toExtraction);
   }
 
-  /**
-   * Events in date order. `from`/`to` compare at the precision given, so `--from 2024` keeps every
-   * 2024 date; events whose year is unknown (XXXX) are left out of a date-filtered listing.
-   */
-  timeline(query: TimelineQuery = {}): TimelineEvent[] {
-    const where: string[] = [];
-    const params: string[] = [];
-    if (query.regency) {
-      where.push('(lower(regency) = lower(?) OR lower(regency) IN (lower(?), lower(?)))');
-      params.push(query.regency, `Kabupaten ${query.regency}`, `Kota ${query.regency}`);
-    }
-    if (query.from) {
-      where.push("date IS NOT NULL AND date NOT LIKE 'XXXX%' AND substr(date, 1, ?) >= ?");
-      params.push(String(query.from.length), query.from);
-    }
-    if (query.to) {
-      where.push("date IS NOT NULL AND date NOT LIKE 'XXXX%' AND substr(date, 1, ?) <= ?");
-      params.push(String(query.to.length), query.to);
-    }
+  async texts(afterId: string | null, limit: number): Promise<StoredText[]> {
+    return this.db
+      .prepare('SELECT id, text, published, url FROM documents WHERE id > ? ORDER BY id LIMIT ?')
+      .all(afterId ?? '', limit) as StoredText[];
+  }
+
+  async replaceMerged({ events, units }: Merged): Promise<void> {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM events; DELETE FROM units; DELETE FROM event_units;');
+      const event = this.db.prepare(
+        'INSERT INTO events (id, regency, type, date, predicate, body) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      const link = this.db.prepare('INSERT OR IGNORE INTO event_units (unit_id, event_id) VALUES (?, ?)');
+      for (const e of events) {
+        event.run(e.id, e.regency, e.type, e.date, e.predicate, JSON.stringify(e));
+        for (const u of e.unitIds) link.run(u, e.id);
+      }
+      const unit = this.db.prepare(
+        'INSERT INTO units (id, regency, keys, latest_stage, body) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const u of units) unit.run(u.id, u.regency, unitKeys(u), u.latestStage, JSON.stringify(u));
+    })();
+  }
+
+  async timeline(query: EventQuery = {}): Promise<TimelineEvent[]> {
+    const { where, params } = eventFilter(query, '?');
     const sql = `SELECT body FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-                 ORDER BY regency, CASE WHEN date LIKE 'XXXX%' THEN 1 ELSE 0 END, date, type`;
+                 ORDER BY regency, CASE WHEN date LIKE 'XXXX%' THEN 1 ELSE 0 END, date, type, id`;
     const rows = this.db.prepare(sql).all(...params) as { body: string }[];
     return rows.map((r) => TimelineEventSchema.parse(JSON.parse(r.body)));
   }
 
-  counts(): { documents: number; events: number } {
-    const documents = (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
-    const events = (this.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-    return { documents, events };
+  async event(id: string): Promise<TimelineEvent | null> {
+    const row = this.db.prepare('SELECT body FROM events WHERE id = ?').get(id) as
+      | { body: string }
+      | undefined;
+    return row ? TimelineEventSchema.parse(JSON.parse(row.body)) : null;
   }
 
-  close(): void {
+  async units(regency?: string): Promise<UnitStatus[]> {
+    const candidates = regency ? regencyCandidates(regency) : null;
+    const rows = (
+      candidates
+        ? this.db
+            .prepare('SELECT body FROM units WHERE lower(regency) IN (?, ?, ?) ORDER BY regency, id')
+            .all(...candidates)
+        : this.db.prepare('SELECT body FROM units ORDER BY regency, id').all()
+    ) as { body: string }[];
+    return rows
+      .map((r) => UnitStatusSchema.parse(JSON.parse(r.body)))
+      .sort((a, b) => a.regency.localeCompare(b.regency) || a.name.localeCompare(b.name));
+  }
+
+  async regencies(): Promise<RegencySummary[]> {
+    return this.db
+      .prepare(
+        `SELECT r.regency AS regency,
+                (SELECT count(*) FROM events e WHERE e.regency = r.regency) AS events,
+                (SELECT count(*) FROM units u WHERE u.regency = r.regency) AS units,
+                (SELECT count(*) FROM units u WHERE u.regency = r.regency AND u.latest_stage = 'awarded') AS awarded
+         FROM (SELECT regency FROM events UNION SELECT regency FROM units) r
+         ORDER BY r.regency`,
+      )
+      .all() as RegencySummary[];
+  }
+
+  async counts(): Promise<{ documents: number; events: number; units: number }> {
+    const count = (table: string) =>
+      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { documents: count('documents'), events: count('events'), units: count('units') };
+  }
+
+  async close(): Promise<void> {
     this.db.close();
   }
+}
+
+interface ExtractionRow {
+  id: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  text: string;
+  extractor_version: string;
+  facts: string;
+}
+
+export function toExtraction(r: ExtractionRow): StoredExtraction {
+  return {
+    document: {
+      id: r.id,
+      source: r.source,
+      url: r.url,
+      title: r.title,
+      published: r.published,
+      text: r.text,
+    },
+    extractorVersion: r.extractor_version,
+    facts: DocumentFactsSchema.parse(typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts),
+  };
+}
+
+/** Every written form of a unit, as keys between bars, so "|dpmptsp|" finds it by any of its names. */
+export function unitKeys(u: UnitStatus): string {
+  return `|${[u.name, ...u.aliases].map(unitKey).join('|')}|`;
 }

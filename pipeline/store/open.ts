@@ -1,0 +1,12 @@
+import { SqliteStore } from './sqlite-store.js';
+import type { Store } from './store.js';
+
+export interface StoreConfig {
+  dbPath: string;
+  databaseUrl?: string | undefined;
+}
+
+/** The store the configuration names: PostgreSQL where DATABASE_URL is set, else the SQLite file. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  return SqliteStore.open(config.dbPath);
+}

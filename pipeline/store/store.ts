@@ -1,0 +1,69 @@
+import type {
+  Document,
+  DocumentFacts,
+  EventType,
+  Predicate,
+  TimelineEvent,
+  TimelineQuery,
+  UnitStatus,
+} from '../../models/index.js';
+import type { Merged, StoredExtraction } from '../merge/index.js';
+
+export interface SaveResult {
+  /** New: the document was not in the store before. */
+  added: boolean;
+}
+
+/** Timeline filters beyond regency and dates: a unit under any of its names, an event kind, a predicate. */
+export interface EventQuery extends TimelineQuery {
+  unit?: string;
+  type?: EventType;
+  predicate?: Predicate;
+}
+
+export interface RegencySummary {
+  regency: string;
+  events: number;
+  units: number;
+  awarded: number;
+}
+
+/** A stored document as re-extraction needs it: its text and context, never refetched or reparsed. */
+export interface StoredText {
+  id: string;
+  text: string;
+  published: string | null;
+  url: string | null;
+}
+
+/**
+ * The one interface both backends give: SQLite (the embedded default, one file) and PostgreSQL (for
+ * workers on several machines). Each document's save is one transaction; the timeline is re-merged from
+ * every stored extraction, so saving the same documents again, in any order, changes nothing.
+ */
+export interface Store {
+  readonly backend: 'sqlite' | 'postgres';
+  saveDocument(
+    doc: Document,
+    raw: Uint8Array,
+    extractorVersion: string,
+    facts: DocumentFacts,
+  ): Promise<SaveResult>;
+  /**
+   * Replaces a document's extraction (after a rule change); its raw bytes and text stay. True where the
+   * facts differ from the stored ones.
+   */
+  saveExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): Promise<boolean>;
+  /** Every stored extraction, for the merge. */
+  extractions(): Promise<StoredExtraction[]>;
+  /** Stored texts in id order, a page at a time, for re-extraction. */
+  texts(afterId: string | null, limit: number): Promise<StoredText[]>;
+  /** Replaces the merged timeline and unit board in one transaction. */
+  replaceMerged(merged: Merged): Promise<void>;
+  timeline(query?: EventQuery): Promise<TimelineEvent[]>;
+  event(id: string): Promise<TimelineEvent | null>;
+  units(regency?: string): Promise<UnitStatus[]>;
+  regencies(): Promise<RegencySummary[]>;
+  counts(): Promise<{ documents: number; events: number; units: number }>;
+  close(): Promise<void>;
+}

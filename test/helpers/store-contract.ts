@@ -1,0 +1,123 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listInputs } from '../../pipeline/read-inputs.js';
+import { rebuild } from '../../pipeline/rebuild.js';
+import { reextract } from '../../pipeline/reextract.js';
+import { runFiles } from '../../pipeline/run.js';
+import type { Store } from '../../pipeline/store/store.js';
+
+const files = listInputs(['fixtures/corpus']);
+
+/**
+ * The behaviour every store backend owes: the same suite runs against SQLite and PostgreSQL. `open`
+ * gives a fresh or existing store by name; each name is one database.
+ */
+export function storeContract(backend: string, open: (name: string) => Promise<Store>): void {
+  describe(`the ${backend} store`, () => {
+    const work = mkdtempSync(join(tmpdir(), `zi-${backend}-`));
+    let main: Store;
+    beforeAll(async () => {
+      main = await open('main');
+      const summary = await runFiles(files, main);
+      expect(summary.failures).toEqual([]);
+      expect(summary.added).toBe(files.length);
+    });
+    afterAll(async () => {
+      await main.close();
+      rmSync(work, { recursive: true, force: true });
+    });
+
+    it('holds the fixture corpus as a timeline, a unit board and a regency list', async () => {
+      const events = await main.timeline();
+      expect(events.length).toBeGreaterThan(50);
+      for (const e of events) for (const s of e.sources) expect(s.sentence.length).toBeGreaterThan(0);
+      const units = await main.units();
+      expect(units.some((u) => u.latestStage === 'awarded' && u.predicate !== null)).toBe(true);
+      const regencies = await main.regencies();
+      expect(regencies.length).toBeGreaterThan(40);
+      expect(regencies.reduce((n, r) => n + r.events, 0)).toBe(events.length);
+      expect((await main.counts()).documents).toBe(files.length);
+    });
+
+    it('changes nothing when the same documents run again', async () => {
+      const before = await main.timeline();
+      const units = await main.units();
+      const summary = await runFiles(files, main);
+      expect(summary.added).toBe(0);
+      expect(summary.unchanged).toBe(files.length);
+      expect(await main.timeline()).toEqual(before);
+      expect(await main.units()).toEqual(units);
+    });
+
+    it('gives the same timeline and unit board whatever order the documents come in', async () => {
+      const other = await open('reversed');
+      try {
+        await runFiles([...files].reverse(), other);
+        expect(await other.timeline()).toEqual(await main.timeline());
+        expect(await other.units()).toEqual(await main.units());
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('reports a bad file, goes on with the others and loses nothing stored', async () => {
+      const dir = join(work, 'mixed');
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(files.find((f) => f.endsWith('.txt')) as string, join(dir, 'good.txt'));
+      writeFileSync(join(dir, 'empty.txt'), '');
+      writeFileSync(join(dir, 'binary.html'), Buffer.from([0, 1, 2, 3, 0, 255]));
+      const before = await main.counts();
+      const summary = await runFiles(listInputs([dir]), main);
+      expect(summary.failures.map((f) => f.source).sort()).toEqual([
+        join(dir, 'binary.html'),
+        join(dir, 'empty.txt'),
+      ]);
+      expect(await main.counts()).toEqual(before);
+    });
+
+    it('filters by regency, unit, kind, predicate and dates', async () => {
+      const all = await main.timeline();
+      const regency = all[0]?.regency as string;
+      expect((await main.timeline({ regency })).every((e) => e.regency === regency)).toBe(true);
+      const in2024 = await main.timeline({ from: '2024', to: '2024' });
+      expect(in2024.length).toBeGreaterThan(0);
+      expect(in2024.every((e) => e.date?.startsWith('2024'))).toBe(true);
+      const awards = await main.timeline({ type: 'award' });
+      expect(awards.length).toBeGreaterThan(0);
+      expect(awards.every((e) => e.type === 'award')).toBe(true);
+      const wbbm = await main.timeline({ predicate: 'WBBM' });
+      expect(wbbm.every((e) => e.predicate === 'WBBM')).toBe(true);
+      const withUnit = all.find((e) => e.unitIds.length > 0) as (typeof all)[number];
+      const unit = (await main.units(withUnit.regency)).find((u) => u.id === withUnit.unitIds[0]);
+      expect(unit).toBeDefined();
+      for (const name of [unit?.name, ...(unit?.aliases ?? [])]) {
+        const found = await main.timeline({ regency: withUnit.regency, unit: name as string });
+        expect(found.map((e) => e.id)).toContain(withUnit.id);
+      }
+    });
+
+    it('explains an event by its sources and knows no unknown id', async () => {
+      const [first] = await main.timeline();
+      const event = await main.event(first?.id as string);
+      expect(event).toEqual(first);
+      expect(await main.event('no-such-id')).toBeNull();
+    });
+
+    it('re-extracts from stored text and reports what the timeline gained back', async () => {
+      const unchanged = await reextract(main);
+      expect(unchanged.documents).toBe(files.length);
+      expect(unchanged.change).toEqual({ added: [], removed: [], changed: [] });
+      // Wipe one document's facts, as an older rule set might have left them, and re-merge.
+      const [victim] = await main.texts(null, 1);
+      const empty = { regencies: [], units: [], officials: [], events: [], awards: [], scores: [] };
+      await main.saveExtraction(victim?.id as string, 'old', empty);
+      const { events: fewer } = await rebuild(main);
+      const restored = await reextract(main);
+      expect(restored.updated).toBe(1);
+      expect((await main.timeline()).length).toBeGreaterThanOrEqual(fewer.length);
+      expect(restored.change.removed).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { StoreError } from '../../pipeline/errors.js';
+import { SqliteStore } from '../../pipeline/store/sqlite-store.js';
+import { storeContract } from '../helpers/store-contract.js';
+
+const work = mkdtempSync(join(tmpdir(), 'zi-sqlite-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+storeContract('sqlite', async (name) => SqliteStore.open(join(work, `${name}.db`)));
+
+describe('the SQLite file', () => {
+  it('refuses a store written by a newer schema', () => {
+    const path = join(work, 'newer.db');
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => SqliteStore.open(path)).toThrowError(StoreError);
+    expect(() => SqliteStore.open(path)).toThrowError(/schema version 99 is newer/);
+  });
+
+  it('refuses a file that is not a database, naming it', () => {
+    const path = join(work, 'garbage.db');
+    writeFileSync(path, 'this is not sqlite at all, just text'.repeat(200));
+    expect(() => SqliteStore.open(path)).toThrowError(/garbage\.db/);
+  });
+
+  it('keeps the raw bytes of every document', () => {
+    const db = new Database(join(work, 'main.db'), { readonly: true });
+    const row = db.prepare('SELECT count(*) AS n, sum(length(raw) > 0) AS kept FROM documents').get() as {
+      n: number;
+      kept: number;
+    };
+    expect(row.kept).toBe(row.n);
+    db.close();
+  });
+});
