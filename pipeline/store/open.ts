@@ -1,3 +1,4 @@
+import { PostgresStore } from './postgres-store.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -8,5 +9,5 @@ export interface StoreConfig {
 
 /** The store the configuration names: PostgreSQL where DATABASE_URL is set, else the SQLite file. */
 export async function openStore(config: StoreConfig): Promise<Store> {
-  return SqliteStore.open(config.dbPath);
+  return config.databaseUrl ? PostgresStore.open(config.databaseUrl) : SqliteStore.open(config.dbPath);
 }

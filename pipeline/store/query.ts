@@ -44,3 +44,11 @@ export function eventFilter(query: EventQuery, mark: '?' | '$'): { where: string
   }
   return { where, params };
 }
+
+/**
+ * The timeline's order, the same on both backends: regency, known dates before unknown years before no
+ * date, then date, kind and id. `collate` pins PostgreSQL to byte order, as SQLite compares.
+ */
+export function eventOrder(collate = ''): string {
+  return `regency${collate}, CASE WHEN date IS NULL THEN 2 WHEN date LIKE 'XXXX%' THEN 1 ELSE 0 END, date${collate}, type${collate}, id${collate}`;
+}

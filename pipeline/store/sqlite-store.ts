@@ -13,7 +13,7 @@ import {
 } from '../../models/index.js';
 import { StoreError } from '../errors.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
-import { eventFilter, regencyCandidates } from './query.js';
+import { eventFilter, eventOrder, regencyCandidates } from './query.js';
 import type { EventQuery, RegencySummary, SaveResult, Store, StoredText } from './store.js';
 
 /** Versioned migrations; a store written by a newer version of the code is refused, not guessed at. */
@@ -189,8 +189,7 @@ export class SqliteStore implements Store {
 
   async timeline(query: EventQuery = {}): Promise<TimelineEvent[]> {
     const { where, params } = eventFilter(query, '?');
-    const sql = `SELECT body FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-                 ORDER BY regency, CASE WHEN date LIKE 'XXXX%' THEN 1 ELSE 0 END, date, type, id`;
+    const sql = `SELECT body FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${eventOrder()}`;
     const rows = this.db.prepare(sql).all(...params) as { body: string }[];
     return rows.map((r) => TimelineEventSchema.parse(JSON.parse(r.body)));
   }

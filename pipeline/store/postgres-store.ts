@@ -1,0 +1,278 @@
+import pg from 'pg';
+import {
+  type Document,
+  type DocumentFacts,
+  type TimelineEvent,
+  TimelineEventSchema,
+  type UnitStatus,
+  UnitStatusSchema,
+} from '../../models/index.js';
+import { StoreError } from '../errors.js';
+import type { Merged, StoredExtraction } from '../merge/index.js';
+import { eventFilter, eventOrder, regencyCandidates } from './query.js';
+import { toExtraction, unitKeys } from './sqlite-store.js';
+import type { EventQuery, RegencySummary, SaveResult, Store, StoredText } from './store.js';
+
+/** Versioned migrations, kept in step with the SQLite ones; facts and bodies are JSON text, as there. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE documents (
+     id TEXT PRIMARY KEY,
+     source TEXT NOT NULL,
+     url TEXT,
+     title TEXT,
+     published TEXT,
+     kind TEXT NOT NULL,
+     text TEXT NOT NULL,
+     raw BYTEA NOT NULL,
+     added_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );
+   CREATE TABLE extractions (
+     document_id TEXT PRIMARY KEY REFERENCES documents(id),
+     extractor_version TEXT NOT NULL,
+     facts TEXT NOT NULL
+   );
+   CREATE TABLE events (
+     id TEXT PRIMARY KEY,
+     regency TEXT NOT NULL,
+     type TEXT NOT NULL,
+     date TEXT,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX events_by_regency_date ON events(regency, date);`,
+  `ALTER TABLE events ADD COLUMN predicate TEXT;
+   CREATE TABLE units (
+     id TEXT PRIMARY KEY,
+     regency TEXT NOT NULL,
+     keys TEXT NOT NULL,
+     latest_stage TEXT,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX units_by_regency ON units(regency);
+   CREATE INDEX events_by_lower_regency ON events(lower(regency));
+   CREATE INDEX units_by_lower_regency ON units(lower(regency));
+   CREATE TABLE event_units (
+     unit_id TEXT NOT NULL,
+     event_id TEXT NOT NULL,
+     PRIMARY KEY (unit_id, event_id)
+   );`,
+];
+
+/** Serialises migrations when several workers start at once. */
+const MIGRATION_LOCK = 7_441_913;
+/** Rows per INSERT when the merged timeline is written. */
+const BATCH = 2_000;
+
+/** The shared store for workers on several machines: PostgreSQL, reached by DATABASE_URL. */
+export class PostgresStore implements Store {
+  readonly backend = 'postgres';
+  private readonly pool: pg.Pool;
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  static async open(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000 });
+    // An idle client losing its server is reported by the next query; it must not crash the process.
+    pool.on('error', () => {});
+    const store = new PostgresStore(pool);
+    try {
+      await store.migrate();
+    } catch (cause) {
+      await pool.end();
+      if (cause instanceof StoreError) throw cause;
+      throw new StoreError(`cannot use PostgreSQL at ${redact(url)}: ${(cause as Error).message}`, { cause });
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.transaction(async (db) => {
+      await db.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await db.query('CREATE TABLE IF NOT EXISTS zi_schema (version INTEGER NOT NULL)');
+      const row = (await db.query<{ version: number }>('SELECT version FROM zi_schema')).rows[0];
+      const current = row?.version ?? 0;
+      if (current > MIGRATIONS.length) {
+        throw new StoreError(
+          `store schema version ${current} is newer than this program understands (${MIGRATIONS.length}); upgrade zi`,
+        );
+      }
+      for (let v = current; v < MIGRATIONS.length; v++) await db.query(MIGRATIONS[v] as string);
+      if (row === undefined)
+        await db.query('INSERT INTO zi_schema (version) VALUES ($1)', [MIGRATIONS.length]);
+      else await db.query('UPDATE zi_schema SET version = $1', [MIGRATIONS.length]);
+    });
+  }
+
+  private async transaction<T>(work: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+    const db = await this.pool.connect();
+    try {
+      await db.query('BEGIN');
+      const result = await work(db);
+      await db.query('COMMIT');
+      return result;
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      db.release();
+    }
+  }
+
+  async saveDocument(
+    doc: Document,
+    raw: Uint8Array,
+    extractorVersion: string,
+    facts: DocumentFacts,
+  ): Promise<SaveResult> {
+    return this.transaction(async (db) => {
+      const inserted = await db.query(
+        `INSERT INTO documents (id, source, url, title, published, kind, text, raw)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+        [doc.id, doc.source, doc.url, doc.title, doc.published, doc.kind, doc.text, Buffer.from(raw)],
+      );
+      const added = (inserted.rowCount ?? 0) > 0;
+      if (added) await this.upsertExtraction(db, doc.id, extractorVersion, facts);
+      return { added };
+    });
+  }
+
+  async saveExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): Promise<boolean> {
+    return this.transaction(async (db) => {
+      const before = await db.query<{ facts: string }>(
+        'SELECT facts FROM extractions WHERE document_id = $1',
+        [documentId],
+      );
+      await this.upsertExtraction(db, documentId, extractorVersion, facts);
+      return before.rows[0]?.facts !== JSON.stringify(facts);
+    });
+  }
+
+  private async upsertExtraction(
+    db: pg.PoolClient,
+    documentId: string,
+    extractorVersion: string,
+    facts: DocumentFacts,
+  ) {
+    await db.query(
+      `INSERT INTO extractions (document_id, extractor_version, facts) VALUES ($1, $2, $3)
+       ON CONFLICT (document_id) DO UPDATE SET extractor_version = excluded.extractor_version, facts = excluded.facts
+       WHERE extractions.extractor_version <> excluded.extractor_version OR extractions.facts <> excluded.facts`,
+      [documentId, extractorVersion, JSON.stringify(facts)],
+    );
+  }
+
+  async extractions(): Promise<StoredExtraction[]> {
+    const { rows } = await this.pool.query(
+      `SELECT d.id, d.source, d.url, d.title, d.published, d.text, e.extractor_version, e.facts
+       FROM documents d JOIN extractions e ON e.document_id = d.id ORDER BY d.id COLLATE "C"`,
+    );
+    return rows.map(toExtraction);
+  }
+
+  async texts(afterId: string | null, limit: number): Promise<StoredText[]> {
+    const { rows } = await this.pool.query<StoredText>(
+      'SELECT id, text, published, url FROM documents WHERE id > $1 COLLATE "C" ORDER BY id COLLATE "C" LIMIT $2',
+      [afterId ?? '', limit],
+    );
+    return rows;
+  }
+
+  async replaceMerged({ events, units }: Merged): Promise<void> {
+    await this.transaction(async (db) => {
+      await db.query('DELETE FROM event_units');
+      await db.query('DELETE FROM events');
+      await db.query('DELETE FROM units');
+      for (let i = 0; i < events.length; i += BATCH) {
+        const slice = events.slice(i, i + BATCH);
+        await db.query(
+          `INSERT INTO events (id, regency, type, date, predicate, body)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+          [
+            slice.map((e) => e.id),
+            slice.map((e) => e.regency),
+            slice.map((e) => e.type),
+            slice.map((e) => e.date),
+            slice.map((e) => e.predicate),
+            slice.map((e) => JSON.stringify(e)),
+          ],
+        );
+        const links = slice.flatMap((e) => e.unitIds.map((u) => [u, e.id] as const));
+        if (links.length > 0)
+          await db.query(
+            `INSERT INTO event_units (unit_id, event_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+            [links.map(([u]) => u), links.map(([, e]) => e)],
+          );
+      }
+      for (let i = 0; i < units.length; i += BATCH) {
+        const slice = units.slice(i, i + BATCH);
+        await db.query(
+          `INSERT INTO units (id, regency, keys, latest_stage, body)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+          [
+            slice.map((u) => u.id),
+            slice.map((u) => u.regency),
+            slice.map(unitKeys),
+            slice.map((u) => u.latestStage),
+            slice.map((u) => JSON.stringify(u)),
+          ],
+        );
+      }
+    });
+  }
+
+  async timeline(query: EventQuery = {}): Promise<TimelineEvent[]> {
+    const { where, params } = eventFilter(query, '$');
+    const { rows } = await this.pool.query<{ body: string }>(
+      `SELECT body FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${eventOrder(' COLLATE "C"')}`,
+      params,
+    );
+    return rows.map((r) => TimelineEventSchema.parse(JSON.parse(r.body)));
+  }
+
+  async event(id: string): Promise<TimelineEvent | null> {
+    const { rows } = await this.pool.query<{ body: string }>('SELECT body FROM events WHERE id = $1', [id]);
+    return rows[0] ? TimelineEventSchema.parse(JSON.parse(rows[0].body)) : null;
+  }
+
+  async units(regency?: string): Promise<UnitStatus[]> {
+    const { rows } = regency
+      ? await this.pool.query<{ body: string }>(
+          'SELECT body FROM units WHERE lower(regency) IN ($1, $2, $3)',
+          regencyCandidates(regency),
+        )
+      : await this.pool.query<{ body: string }>('SELECT body FROM units');
+    return rows
+      .map((r) => UnitStatusSchema.parse(JSON.parse(r.body)))
+      .sort((a, b) => a.regency.localeCompare(b.regency) || a.name.localeCompare(b.name));
+  }
+
+  async regencies(): Promise<RegencySummary[]> {
+    const { rows } = await this.pool.query<RegencySummary>(
+      `SELECT r.regency AS regency,
+              (SELECT count(*) FROM events e WHERE e.regency = r.regency)::int AS events,
+              (SELECT count(*) FROM units u WHERE u.regency = r.regency)::int AS units,
+              (SELECT count(*) FROM units u WHERE u.regency = r.regency AND u.latest_stage = 'awarded')::int AS awarded
+       FROM (SELECT regency FROM events UNION SELECT regency FROM units) r
+       ORDER BY r.regency COLLATE "C"`,
+    );
+    return rows;
+  }
+
+  async counts(): Promise<{ documents: number; events: number; units: number }> {
+    const { rows } = await this.pool.query<{ documents: number; events: number; units: number }>(
+      `SELECT (SELECT count(*) FROM documents)::int AS documents, (SELECT count(*) FROM events)::int AS events,
+              (SELECT count(*) FROM units)::int AS units`,
+    );
+    return rows[0] as { documents: number; events: number; units: number };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** A connection URL without its password, for messages. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
