@@ -62,22 +62,25 @@ const MIGRATIONS: readonly string[] = [
 export class SqliteStore implements Store {
   readonly backend = 'sqlite';
   private readonly db: Database.Database;
+  private readonly path: string;
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database.Database, path: string) {
     this.db = db;
+    this.path = path;
   }
 
-  static open(path: string): SqliteStore {
+  /** `busyTimeoutMs`: how long a write waits for another process's lock before giving up. */
+  static open(path: string, { busyTimeoutMs = 5_000 } = {}): SqliteStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     let db: Database.Database;
     try {
-      db = new Database(path, { timeout: 5000 });
+      db = new Database(path, { timeout: busyTimeoutMs });
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
     } catch (cause) {
       throw new StoreError(`cannot open store ${path}: ${(cause as Error).message}`, { cause });
     }
-    const store = new SqliteStore(db);
+    const store = new SqliteStore(db, path);
     try {
       store.migrate();
     } catch (cause) {
@@ -109,6 +112,15 @@ export class SqliteStore implements Store {
     extractorVersion: string,
     facts: DocumentFacts,
   ): Promise<SaveResult> {
+    return this.guarded(`save ${doc.source}`, () => this.saveNew(doc, raw, extractorVersion, facts));
+  }
+
+  private saveNew(
+    doc: Document,
+    raw: Uint8Array,
+    extractorVersion: string,
+    facts: DocumentFacts,
+  ): SaveResult {
     const save = this.db.transaction((): SaveResult => {
       const inserted = this.db
         .prepare(
@@ -136,6 +148,12 @@ export class SqliteStore implements Store {
   }
 
   async saveExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): Promise<boolean> {
+    return this.guarded(`save the extraction of ${documentId}`, () =>
+      this.replaceExtraction(documentId, extractorVersion, facts),
+    );
+  }
+
+  private replaceExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): boolean {
     const before = this.db.prepare('SELECT facts FROM extractions WHERE document_id = ?').get(documentId) as
       | { facts: string }
       | undefined;
@@ -151,6 +169,17 @@ export class SqliteStore implements Store {
          WHERE extractor_version <> excluded.extractor_version OR facts <> excluded.facts`,
       )
       .run(documentId, extractorVersion, JSON.stringify(facts));
+  }
+
+  /** Runs a write, turning SQLite's own errors (a lock held too long, a full disk) into a StoreError naming the file. */
+  private guarded<T>(action: string, work: () => T): T {
+    try {
+      return work();
+    } catch (cause) {
+      if (!(cause instanceof Database.SqliteError)) throw cause;
+      const reason = cause.code === 'SQLITE_BUSY' ? 'it is locked by another process' : cause.message;
+      throw new StoreError(`cannot ${action} in store ${this.path}: ${reason}`, { cause });
+    }
   }
 
   async extractions(): Promise<StoredExtraction[]> {
@@ -169,7 +198,11 @@ export class SqliteStore implements Store {
       .all(afterId ?? '', limit) as StoredText[];
   }
 
-  async replaceMerged({ events, units }: Merged): Promise<void> {
+  async replaceMerged(merged: Merged): Promise<void> {
+    this.guarded('write the merged timeline', () => this.replace(merged));
+  }
+
+  private replace({ events, units }: Merged): void {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM events; DELETE FROM units; DELETE FROM event_units;');
       const event = this.db.prepare(

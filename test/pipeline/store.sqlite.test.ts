@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../pipeline/errors.js';
+import { processFile } from '../../pipeline/process-document.js';
 import { SqliteStore } from '../../pipeline/store/sqlite-store.js';
 import { storeContract } from '../helpers/store-contract.js';
 
@@ -26,6 +27,27 @@ describe('the SQLite file', () => {
     const path = join(work, 'garbage.db');
     writeFileSync(path, 'this is not sqlite at all, just text'.repeat(200));
     expect(() => SqliteStore.open(path)).toThrowError(/garbage\.db/);
+  });
+
+  it('gives up on a store another process keeps locked, saying so, and writes nothing', async () => {
+    const path = join(work, 'locked.db');
+    SqliteStore.open(path).close();
+    const holder = new Database(path);
+    holder.exec('BEGIN EXCLUSIVE');
+    const store = SqliteStore.open(path, { busyTimeoutMs: 50 });
+    const doc = await processFile('fixtures/corpus/001_lumajang-desk-evaluasi-puskesmas.txt');
+    try {
+      await expect(
+        store.saveDocument(doc.document, doc.raw, doc.extractorVersion, doc.facts),
+      ).rejects.toThrowError(
+        /cannot save .*001_lumajang.* in store .*locked\.db: it is locked by another process/,
+      );
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect((await store.counts()).documents).toBe(0);
+    await store.close();
   });
 
   it('keeps the raw bytes of every document', () => {
