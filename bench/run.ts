@@ -3,7 +3,11 @@
  * figures measured in the same run on the same machine.
  */
 import { benchExtraction } from './extraction.js';
+import { benchStore } from './store.js';
 
 const FIXTURES = new URL('../fixtures/corpus/', import.meta.url).pathname;
+/** `ZI_BENCH_DOCS` shrinks the large store for a quick look; the issue's figure is 100,000. */
+const LARGE_STORE_DOCS = Number(process.env.ZI_BENCH_DOCS ?? 100_000);
 
 await benchExtraction(FIXTURES);
+await benchStore(FIXTURES, LARGE_STORE_DOCS);

@@ -1,8 +1,12 @@
 import type { Document, DocumentFacts } from '../../models/index.js';
 
-/** What the merge reads of a stored document: its identity, text for provenance, and its facts. */
+/**
+ * What the merge reads of a stored document: its identity and its facts. Not its text: a store of a
+ * hundred thousand documents merges without holding them all; the sources' sentences are filled in
+ * afterwards, a page of documents at a time (see pipeline/rebuild.ts).
+ */
 export interface StoredExtraction {
-  document: Pick<Document, 'id' | 'source' | 'url' | 'title' | 'published' | 'text'>;
+  document: Pick<Document, 'id' | 'source' | 'url' | 'title' | 'published'>;
   extractorVersion: string;
   facts: DocumentFacts;
 }

@@ -22,6 +22,8 @@ interface Cluster {
   type: EventFact['type'];
   reports: Report[];
   unitIds: Set<string>;
+  /** The distinct dates of its reports: a new report must agree with each. */
+  dates: Set<string | null>;
 }
 
 /**
@@ -54,7 +56,7 @@ export function mergeTimeline(
         url: document.url,
         title: document.title,
         published: document.published,
-        sentence: document.text.slice(ev.start, ev.end),
+        sentence: '',
         start: ev.start,
         end: ev.end,
         extractorVersion,
@@ -72,18 +74,25 @@ export function mergeTimeline(
       a.index - b.index,
   );
   const clusters: Cluster[] = [];
+  // Reports only ever join a cluster of their own regency, so clusters are looked up per regency.
+  const byRegency = new Map<string, Cluster[]>();
   for (const report of reports) {
-    const home = clusters.find((c) => belongs(c, report));
+    const candidates = byRegency.get(report.fact.regency) ?? [];
+    const home = candidates.find((c) => belongs(c, report));
     if (home) {
       home.reports.push(report);
+      home.dates.add(report.fact.date);
       for (const id of report.unitIds) home.unitIds.add(id);
     } else {
-      clusters.push({
+      const cluster: Cluster = {
         regency: report.fact.regency,
         type: report.fact.type,
         reports: [report],
         unitIds: new Set(report.unitIds),
-      });
+        dates: new Set([report.fact.date]),
+      };
+      clusters.push(cluster);
+      byRegency.set(report.fact.regency, [...candidates, cluster]);
     }
   }
   const nameOf = new Map(units.units.map((u) => [u.id, u.name]));
@@ -109,7 +118,7 @@ function belongs(c: Cluster, r: Report): boolean {
     // "evaluasi" in one report, "desk evaluasi" in another: one evaluation, where the units say so.
     (r.fact.type === 'evaluation' && SPECIFIC_EVALUATIONS.has(c.type) && r.unitIds.length > 0);
   if (!sameKind) return false;
-  if (!c.reports.every((m) => compatible(m.fact.date, r.fact.date))) return false;
+  for (const date of c.dates) if (!compatible(date, r.fact.date)) return false;
   if (r.fact.type === 'evaluation' && c.type !== 'evaluation')
     return r.unitIds.some((id) => c.unitIds.has(id));
   return c.unitIds.size === 0 || r.unitIds.length === 0 || r.unitIds.some((id) => c.unitIds.has(id));

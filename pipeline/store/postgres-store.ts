@@ -164,7 +164,7 @@ export class PostgresStore implements Store {
 
   async extractions(): Promise<StoredExtraction[]> {
     const { rows } = await this.pool.query(
-      `SELECT d.id, d.source, d.url, d.title, d.published, d.text, e.extractor_version, e.facts
+      `SELECT d.id, d.source, d.url, d.title, d.published, e.extractor_version, e.facts
        FROM documents d JOIN extractions e ON e.document_id = d.id ORDER BY d.id COLLATE "C"`,
     );
     return rows.map(toExtraction);

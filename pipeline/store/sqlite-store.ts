@@ -76,6 +76,8 @@ export class SqliteStore implements Store {
     try {
       db = new Database(path, { timeout: busyTimeoutMs });
       db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL keeps the store consistent after a crash and only skips a sync per commit.
+      db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
     } catch (cause) {
       throw new StoreError(`cannot open store ${path}: ${(cause as Error).message}`, { cause });
@@ -185,7 +187,7 @@ export class SqliteStore implements Store {
   async extractions(): Promise<StoredExtraction[]> {
     const rows = this.db
       .prepare(
-        `SELECT d.id, d.source, d.url, d.title, d.published, d.text, e.extractor_version, e.facts
+        `SELECT d.id, d.source, d.url, d.title, d.published, e.extractor_version, e.facts
          FROM documents d JOIN extractions e ON e.document_id = d.id ORDER BY d.id`,
       )
       .all() as ExtractionRow[];
@@ -278,7 +280,6 @@ interface ExtractionRow {
   url: string | null;
   title: string | null;
   published: string | null;
-  text: string;
   extractor_version: string;
   facts: string;
 }
@@ -291,7 +292,6 @@ export function toExtraction(r: ExtractionRow): StoredExtraction {
       url: r.url,
       title: r.title,
       published: r.published,
-      text: r.text,
     },
     extractorVersion: r.extractor_version,
     facts: DocumentFactsSchema.parse(typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts),

@@ -7,7 +7,7 @@ const evidence = [{ start: 0, end: TEXT.length, rule: 'test' }];
 
 function doc(id: string, facts: Partial<DocumentFacts>): StoredExtraction {
   return {
-    document: { id, source: `${id}.txt`, url: null, title: null, published: null, text: TEXT },
+    document: { id, source: `${id}.txt`, url: null, title: null, published: null },
     extractorVersion: 'test',
     facts: { regencies: [], units: [], officials: [], events: [], awards: [], scores: [], ...facts },
   };
