@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { extract } from '../extractors/index.js';
 import { REGENCIES } from '../extractors/lexicon/regencies.js';
+import { escapeRegExp } from '../extractors/patterns.js';
 import type { Document, DocumentFacts } from '../models/index.js';
 import { processFile } from '../pipeline/process-document.js';
 import { listInputs } from '../pipeline/read-inputs.js';
@@ -29,7 +30,6 @@ export async function loadBases(corpusDir: string): Promise<Base[]> {
   return bases;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const YEAR = /(?<![\d.,/])20(1\d|2\d)(?!\d)/g;
 
 /**
@@ -48,7 +48,7 @@ export function synthesize(base: Base, k: number): { document: Document; facts: 
   const rewrite = (s: string) => {
     let out = s;
     for (const [from, to] of places)
-      out = out.replace(new RegExp(`(?<![\\p{L}])${escape(from)}(?![\\p{L}])`, 'gu'), to);
+      out = out.replace(new RegExp(`(?<![\\p{L}])${escapeRegExp(from)}(?![\\p{L}])`, 'gu'), to);
     return out.replace(YEAR, (y) => String(Number(y) + shift));
   };
   const text = rewrite(base.document.text);
