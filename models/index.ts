@@ -1,5 +1,6 @@
 export * from './config.js';
 export * from './dates.js';
+export * from './dedup.js';
 export * from './document.js';
 export * from './event-types.js';
 export * from './extraction.js';

@@ -1,15 +1,17 @@
 import { EXTRACTOR_VERSION, extract } from '../extractors/index.js';
 import type { TimelineEvent } from '../models/index.js';
-import { rebuild } from './rebuild.js';
+import { eventDigest } from './merge/digest.js';
+import { mergeStored } from './rebuild.js';
 import type { Store } from './store/store.js';
 
-/** How many stored texts are read at a time, so memory stays flat however large the store. */
+/** How many stored texts are read and saved at a time, so memory stays flat however large the store. */
 const PAGE = 500;
 
 export interface TimelineChange {
   added: TimelineEvent[];
+  /** Events gone from the timeline, as they were stored. */
   removed: TimelineEvent[];
-  /** Same event (same regency, kind and units, dates that agree), different content. */
+  /** Same event (same id, or same regency, kind and units under a new id), different content. */
   changed: { before: TimelineEvent; after: TimelineEvent }[];
 }
 
@@ -23,58 +25,74 @@ export interface ReextractSummary {
 /**
  * After a rule change: every stored document is extracted again from its stored text (nothing is fetched
  * or parsed again), its extraction replaced where it differs, and the timeline re-merged. Reports what
- * changed in the timeline.
+ * changed in the timeline, comparing stored digests so that the old timeline is never loaded whole.
  */
 export async function reextract(store: Store, progress?: (done: number) => void): Promise<ReextractSummary> {
-  const before = await store.timeline();
+  const before = await store.eventDigests();
   let documents = 0;
   let updated = 0;
   let after: string | null = null;
   for (;;) {
     const page = await store.texts(after, PAGE);
     if (page.length === 0) break;
-    for (const doc of page) {
-      const { facts } = extract(doc.text, { published: doc.published, url: doc.url });
-      if (await store.saveExtraction(doc.id, EXTRACTOR_VERSION, facts)) updated++;
-      documents++;
-    }
+    const items = page.map((doc) => ({
+      documentId: doc.id,
+      extractorVersion: EXTRACTOR_VERSION,
+      facts: extract(doc.text, { published: doc.published, url: doc.url }).facts,
+    }));
+    updated += await store.saveExtractions(items);
+    documents += page.length;
     after = page.at(-1)?.id ?? null;
     progress?.(documents);
   }
-  const { events } = await rebuild(store);
-  return { documents, updated, change: diffTimelines(before, events) };
+  const merged = await mergeStored(store);
+  // The events about to be replaced are read first, and only those that changed.
+  const next = new Map(merged.events.map((e) => [e.id, e]));
+  const stale = [...before].filter(
+    ([id, digest]) => next.get(id) === undefined || eventDigest(next.get(id) as TimelineEvent) !== digest,
+  );
+  const old = (await Promise.all(stale.map(([id]) => store.event(id)))).filter(
+    (e): e is TimelineEvent => e !== null,
+  );
+  await store.replaceMerged(merged);
+  return {
+    documents,
+    updated,
+    change: diffTimelines(
+      old,
+      merged.events.filter((e) => before.get(e.id) !== eventDigest(e)),
+    ),
+  };
 }
 
-/** What a re-merge changed, event by event; an event whose id moved but which is the same activity is "changed". */
+/**
+ * What a re-merge changed: `before` holds the old versions of the events that changed or went, `after`
+ * the new events and new versions. An event whose id moved but which has the same regency, kind and units
+ * is "changed".
+ */
 export function diffTimelines(
   before: readonly TimelineEvent[],
   after: readonly TimelineEvent[],
 ): TimelineChange {
   const oldById = new Map(before.map((e) => [e.id, e]));
-  const newById = new Map(after.map((e) => [e.id, e]));
   const changed: TimelineChange['changed'] = [];
+  let added: TimelineEvent[] = [];
   for (const e of after) {
     const old = oldById.get(e.id);
-    if (old && JSON.stringify(withoutVersions(old)) !== JSON.stringify(withoutVersions(e)))
+    if (old) {
       changed.push({ before: old, after: e });
+      oldById.delete(e.id);
+    } else added.push(e);
   }
-  let removed = before.filter((e) => !newById.has(e.id));
-  let added = after.filter((e) => !oldById.has(e.id));
+  let removed = [...oldById.values()];
   for (const a of [...added]) {
-    const match = removed.find((r) => r.regency === a.regency && r.type === a.type && sameUnits(r, a));
+    const match = removed.find(
+      (r) => r.regency === a.regency && r.type === a.type && r.unitIds.join(',') === a.unitIds.join(','),
+    );
     if (!match) continue;
     changed.push({ before: match, after: a });
     removed = removed.filter((r) => r !== match);
     added = added.filter((x) => x !== a);
   }
   return { added, removed, changed };
-}
-
-function sameUnits(a: TimelineEvent, b: TimelineEvent): boolean {
-  return a.unitIds.join(',') === b.unitIds.join(',');
-}
-
-/** A new extractor version alone is no change to the timeline. */
-function withoutVersions(e: TimelineEvent): unknown {
-  return { ...e, sources: e.sources.map(({ extractorVersion: _, ...s }) => s) };
 }

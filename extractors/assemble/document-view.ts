@@ -1,4 +1,5 @@
 import type { Mention, MentionKind, MentionOf, RegencyMention, SentenceSpan } from '../../models/index.js';
+import { pushTo } from '../collections.js';
 import { isHeadline } from '../sentences.js';
 import type { ExtractContext } from '../types.js';
 
@@ -29,7 +30,7 @@ export function viewDocument(
   const bySentence = new Map<string, Mention[]>();
   for (const m of mentions) {
     const key = `${m.kind}:${m.sentence}`;
-    bySentence.set(key, [...(bySentence.get(key) ?? []), m]);
+    pushTo(bySentence, key, m);
   }
   const regencies = mentions.filter((m): m is RegencyMention => m.kind === 'regency');
   const counts = new Map<string, number>();

@@ -7,6 +7,7 @@ import type {
   Predicate,
   RegencyMention,
 } from '../../models/index.js';
+import { pushTo } from '../collections.js';
 import cues from '../lexicon/event-cues.json' with { type: 'json' };
 import { anyOfSources } from '../patterns.js';
 import { formatDate } from '../refiners/resolve-years.js';
@@ -67,6 +68,11 @@ export function assembleEvents(view: DocumentView, units: readonly ProgrammeUnit
     const candidate = candidateOf(view, i, cues, units);
     if (!isAim(view, i, candidate)) candidates.push(candidate);
   }
+  // Only an activity the document dates nowhere else borrows a neighbour's day.
+  for (const c of candidates) {
+    if (c.date !== null || candidates.some((o) => o.type === c.type && o.date !== null)) continue;
+    c.date = neighbourDate(view, c.sentences[0] as number);
+  }
   const regencyOfUnit = new Map(units.map((u) => [u.fact.name, u.fact.regency]));
   return mergeCandidates(candidates)
     .flatMap((c) => splitByRegency(c, regencyOfUnit))
@@ -124,7 +130,7 @@ function splitByRegency<T extends { regency: string | null; host: string | null;
   for (const unit of c.units) {
     const regency = regencyOfUnit.get(unit);
     // The host's units are where a visit went, not a second activity.
-    if (regency && regency !== c.host) byRegency.set(regency, [...(byRegency.get(regency) ?? []), unit]);
+    if (regency && regency !== c.host) pushTo(byRegency, regency, unit);
   }
   if (byRegency.size === 0) return [c];
   if (byRegency.size === 1) {
@@ -157,7 +163,7 @@ function candidateOf(
       : first.type === 'visit' && national
         ? national.type
         : first.type;
-  const regencies = view.inSentence('regency', i);
+  const regencies = withoutDateline(view, i, view.inSentence('regency', i));
   const { regency, host } =
     type === 'visit'
       ? visitParties(view, i, regencies, first)
@@ -187,12 +193,8 @@ function visitParties(
 ): { regency: string | null; host: string | null } {
   const sentence = view.sentenceText(i);
   const offset = view.sentences[i]?.start ?? 0;
-  // The dateline ("MALANG – Rombongan …") says where the story was filed, not who travelled.
-  const parties = regencies.filter(
-    (r) => !(r.start === offset && DATELINE_AFTER.test(view.text.slice(r.end, r.end + 40))),
-  );
-  const before = parties.filter((r) => r.start < cue.start);
-  const after = parties.filter((r) => r.start >= cue.start);
+  const before = regencies.filter((r) => r.start < cue.start);
+  const after = regencies.filter((r) => r.start >= cue.start);
   if (VISIT_RECEIVED.test(sentence)) {
     const visitor = after.find((r) => r.regency !== before[0]?.regency) ?? null;
     return {
@@ -233,6 +235,30 @@ function isAim(view: DocumentView, i: number, c: Candidate): boolean {
     .slice(-AIM_WINDOW_WORDS)
     .join(' ');
   return cueSpans(AIM, window).length > 0;
+}
+
+/**
+ * An activity named without a date takes the day a neighbouring sentence gives, where that sentence names
+ * no activity of its own: "… didatangi tim evaluator pada 11 September 2025. Kedatangan itu bagian dari
+ * evaluasi lapangan …", "… bergiliran menjalani desk evaluasi. Pemkot Blitar mendapat giliran pertama
+ * pada Selasa (2/9)."
+ */
+function neighbourDate(view: DocumentView, i: number): DateMention | null {
+  for (const j of [i - 1, i + 1]) {
+    if (j < 0 || j >= view.sentences.length || view.isHeadline(j)) continue;
+    if (view.inSentence('event', j).length > 0) continue;
+    const date = bestDate(view.inSentence('date', j));
+    if (date && hasDay(date)) return date;
+  }
+  return null;
+}
+
+/** The dateline ("BANJARMASIN – …") says where a story was filed, not whose activity it reports. */
+function withoutDateline(view: DocumentView, i: number, regencies: RegencyMention[]): RegencyMention[] {
+  const offset = view.sentences[i]?.start ?? 0;
+  return regencies.filter(
+    (r) => !(r.start === offset && DATELINE_AFTER.test(view.text.slice(r.end, r.end + 40))),
+  );
 }
 
 function hasDay(d: DateMention | null): boolean {

@@ -1,4 +1,5 @@
 import type { RegencyMention, UnitFact, UnitMention } from '../../models/index.js';
+import { pushTo } from '../collections.js';
 import { regenciesOfDistrict } from '../lexicon/regencies.js';
 import { ROLE_TITLE_WORDS } from '../officials/role-lexicon.js';
 import { anyOf } from '../patterns.js';
@@ -44,7 +45,7 @@ export function assembleUnits(view: DocumentView): ProgrammeUnit[] {
   const aliasOf = new Map<string, string>();
   for (const m of view.all('unit')) {
     const key = aliasOf.get(unitKey(m.name)) ?? unitMentionKey(m);
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    pushTo(groups, key, m);
     if (m.alias) aliasOf.set(unitKey(m.alias), key);
   }
   // A bare alias seen before its bracketed definition still joins its group.

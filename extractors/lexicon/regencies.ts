@@ -1,4 +1,5 @@
 import { getDistricts, getProvinces, getRegencies } from 'idn-area-data';
+import { pushTo } from '../collections.js';
 
 /**
  * The kabupaten and kota of Indonesia from idn-area-data (the official area codes), with their
@@ -55,7 +56,7 @@ export const REGENCIES: readonly RegencyEntry[] = Object.freeze(
 const byPlace = new Map<string, RegencyEntry[]>();
 for (const r of REGENCIES) {
   const key = r.place.toLowerCase();
-  byPlace.set(key, [...(byPlace.get(key) ?? []), r]);
+  pushTo(byPlace, key, r);
 }
 const byName = new Map(REGENCIES.map((r) => [r.name.toLowerCase(), r]));
 
@@ -79,7 +80,7 @@ for (const d of districtRows) {
   const regency = regencyByCode.get(d.regency_code);
   if (!regency) continue;
   const key = d.name.toLowerCase();
-  districtsByName.set(key, [...(districtsByName.get(key) ?? []), regency]);
+  pushTo(districtsByName, key, regency);
 }
 
 /** The regencies that have a kecamatan of this name ("Dringu" → Kabupaten Probolinggo). */

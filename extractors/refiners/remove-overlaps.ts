@@ -1,4 +1,5 @@
 import type { Mention } from '../../models/index.js';
+import { pushTo } from '../collections.js';
 
 /**
  * Of two mentions of one kind that overlap, the longer wins ("evaluasi lapangan" over "evaluasi",
@@ -6,7 +7,7 @@ import type { Mention } from '../../models/index.js';
  */
 export function removeOverlaps(mentions: Mention[]): Mention[] {
   const byKind = new Map<string, Mention[]>();
-  for (const m of mentions) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
+  for (const m of mentions) pushTo(byKind, m.kind, m);
   const kept: Mention[] = [];
   for (const group of byKind.values()) {
     const ranked = group

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
+import { pushTo } from '../../extractors/collections.js';
 import type { Conflict, EventFact, EventSource, Predicate, TimelineEvent } from '../../models/index.js';
 import { combine, compatible, precision } from './dates.js';
 import type { StoredExtraction } from './stored.js';
 import type { UnitRegistry } from './units.js';
+
+/** The precision of a date that gives its day. */
+const DAY = 4;
 
 /** Kinds that name the national evaluation precisely; a source saying only "evaluasi" joins one of them. */
 const SPECIFIC_EVALUATIONS = new Set(['desk_evaluation', 'field_evaluation']);
@@ -92,7 +96,7 @@ export function mergeTimeline(
         dates: new Set([report.fact.date]),
       };
       clusters.push(cluster);
-      byRegency.set(report.fact.regency, [...candidates, cluster]);
+      pushTo(byRegency, report.fact.regency, cluster);
     }
   }
   const nameOf = new Map(units.units.map((u) => [u.id, u.name]));
@@ -115,12 +119,10 @@ function belongs(c: Cluster, r: Report): boolean {
   if (c.regency !== r.fact.regency) return false;
   const sameKind =
     c.type === r.fact.type ||
-    // "evaluasi" in one report, "desk evaluasi" in another: one evaluation, where the units say so.
-    (r.fact.type === 'evaluation' && SPECIFIC_EVALUATIONS.has(c.type) && r.unitIds.length > 0);
+    // "evaluasi" in one report, "evaluasi lapangan" in another: one evaluation where day and units agree.
+    (r.fact.type === 'evaluation' && SPECIFIC_EVALUATIONS.has(c.type) && precision(r.fact.date) >= DAY);
   if (!sameKind) return false;
   for (const date of c.dates) if (!compatible(date, r.fact.date)) return false;
-  if (r.fact.type === 'evaluation' && c.type !== 'evaluation')
-    return r.unitIds.some((id) => c.unitIds.has(id));
   return c.unitIds.size === 0 || r.unitIds.length === 0 || r.unitIds.some((id) => c.unitIds.has(id));
 }
 

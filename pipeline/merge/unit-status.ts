@@ -1,3 +1,4 @@
+import { pushTo } from '../../extractors/collections.js';
 import type { Conflict, EventType, Predicate, Stage, TimelineEvent, UnitStatus } from '../../models/index.js';
 import type { StoredExtraction } from './stored.js';
 import type { UnitRegistry } from './units.js';
@@ -33,15 +34,14 @@ export function unitStatuses(
     for (const a of facts.awards) {
       const id = registry.idOf(document.id, a.unit);
       if (id === null) continue;
-      awardsOf.set(id, [
-        ...(awardsOf.get(id) ?? []),
-        { predicate: a.predicate, year: a.year, documentId: document.id },
-      ]);
+      pushTo(awardsOf, id, { predicate: a.predicate, year: a.year, documentId: document.id });
     }
   }
+  const eventsOf = new Map<string, TimelineEvent[]>();
+  for (const e of events) for (const id of e.unitIds) pushTo(eventsOf, id, e);
   return registry.units.map((unit) => {
-    const stages = events
-      .filter((e) => e.unitIds.includes(unit.id) && STAGE_OF[e.type] !== undefined)
+    const stages = (eventsOf.get(unit.id) ?? [])
+      .filter((e) => STAGE_OF[e.type] !== undefined)
       .map((e) => ({ stage: STAGE_OF[e.type] as Stage, date: e.date, eventId: e.id }))
       .sort(
         (a, b) =>

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { pushTo } from '../../extractors/collections.js';
 import { NAMED_HEADS, officeFullName, unitKey } from '../../extractors/units/unit-lexicon.js';
 import type { UnitFact } from '../../models/index.js';
 import type { StoredExtraction } from './stored.js';
@@ -61,7 +62,7 @@ export function resolveUnits(extractions: readonly StoredExtraction[]): UnitRegi
     }
   }
   const components = new Map<number, number[]>();
-  for (const i of nodes.keys()) components.set(find(i), [...(components.get(find(i)) ?? []), i]);
+  for (const i of nodes.keys()) pushTo(components, find(i), i);
   const idOfRoot = new Map<number, string>();
   const units: ResolvedUnit[] = [];
   for (const [root, members] of components) {

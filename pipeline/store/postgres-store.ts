@@ -8,10 +8,11 @@ import {
   UnitStatusSchema,
 } from '../../models/index.js';
 import { StoreError } from '../errors.js';
+import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { eventFilter, eventOrder, regencyCandidates } from './query.js';
 import { toExtraction, unitKeys } from './sqlite-store.js';
-import type { EventQuery, RegencySummary, SaveResult, Store, StoredText } from './store.js';
+import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
 
 /** Versioned migrations, kept in step with the SQLite ones; facts and bodies are JSON text, as there. */
 const MIGRATIONS: readonly string[] = [
@@ -55,6 +56,7 @@ const MIGRATIONS: readonly string[] = [
      event_id TEXT NOT NULL,
      PRIMARY KEY (unit_id, event_id)
    );`,
+  `ALTER TABLE events ADD COLUMN digest TEXT NOT NULL DEFAULT '';`,
 ];
 
 /** Serialises migrations when several workers start at once. */
@@ -137,15 +139,29 @@ export class PostgresStore implements Store {
     });
   }
 
-  async saveExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): Promise<boolean> {
+  async saveExtractions(items: readonly NewExtraction[]): Promise<number> {
+    if (items.length === 0) return 0;
     return this.transaction(async (db) => {
-      const before = await db.query<{ facts: string }>(
-        'SELECT facts FROM extractions WHERE document_id = $1',
-        [documentId],
+      const { rows } = await db.query<{ document_id: string; facts: string }>(
+        'SELECT document_id, facts FROM extractions WHERE document_id = ANY($1::text[])',
+        [items.map((i) => i.documentId)],
       );
-      await this.upsertExtraction(db, documentId, extractorVersion, facts);
-      return before.rows[0]?.facts !== JSON.stringify(facts);
+      const before = new Map(rows.map((r) => [r.document_id, r.facts]));
+      const json = items.map((i) => JSON.stringify(i.facts));
+      await db.query(
+        `INSERT INTO extractions (document_id, extractor_version, facts)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+         ON CONFLICT (document_id) DO UPDATE SET extractor_version = excluded.extractor_version, facts = excluded.facts
+         WHERE extractions.extractor_version <> excluded.extractor_version OR extractions.facts <> excluded.facts`,
+        [items.map((i) => i.documentId), items.map((i) => i.extractorVersion), json],
+      );
+      return items.filter((item, k) => before.get(item.documentId) !== json[k]).length;
     });
+  }
+
+  async eventDigests(): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ id: string; digest: string }>('SELECT id, digest FROM events');
+    return new Map(rows.map((r) => [r.id, r.digest]));
   }
 
   private async upsertExtraction(
@@ -186,14 +202,15 @@ export class PostgresStore implements Store {
       for (let i = 0; i < events.length; i += BATCH) {
         const slice = events.slice(i, i + BATCH);
         await db.query(
-          `INSERT INTO events (id, regency, type, date, predicate, body)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+          `INSERT INTO events (id, regency, type, date, predicate, digest, body)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
           [
             slice.map((e) => e.id),
             slice.map((e) => e.regency),
             slice.map((e) => e.type),
             slice.map((e) => e.date),
             slice.map((e) => e.predicate),
+            slice.map(eventDigest),
             slice.map((e) => JSON.stringify(e)),
           ],
         );

@@ -12,9 +12,10 @@ import {
   UnitStatusSchema,
 } from '../../models/index.js';
 import { StoreError } from '../errors.js';
+import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { eventFilter, eventOrder, regencyCandidates } from './query.js';
-import type { EventQuery, RegencySummary, SaveResult, Store, StoredText } from './store.js';
+import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
 
 /** Versioned migrations; a store written by a newer version of the code is refused, not guessed at. */
 const MIGRATIONS: readonly string[] = [
@@ -56,6 +57,7 @@ const MIGRATIONS: readonly string[] = [
      event_id TEXT NOT NULL,
      PRIMARY KEY (unit_id, event_id)
    );`,
+  `ALTER TABLE events ADD COLUMN digest TEXT NOT NULL DEFAULT '';`,
 ];
 
 /** The embedded store: one SQLite file holding documents, their extractions and the merged timeline. */
@@ -149,18 +151,24 @@ export class SqliteStore implements Store {
     return save();
   }
 
-  async saveExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): Promise<boolean> {
-    return this.guarded(`save the extraction of ${documentId}`, () =>
-      this.replaceExtraction(documentId, extractorVersion, facts),
+  async saveExtractions(items: readonly NewExtraction[]): Promise<number> {
+    return this.guarded(`save ${items.length} extraction(s)`, () =>
+      this.db.transaction(() => {
+        const read = this.db.prepare('SELECT facts FROM extractions WHERE document_id = ?');
+        let changed = 0;
+        for (const { documentId, extractorVersion, facts } of items) {
+          const before = read.get(documentId) as { facts: string } | undefined;
+          if (before?.facts !== JSON.stringify(facts)) changed++;
+          this.upsertExtraction(documentId, extractorVersion, facts);
+        }
+        return changed;
+      })(),
     );
   }
 
-  private replaceExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): boolean {
-    const before = this.db.prepare('SELECT facts FROM extractions WHERE document_id = ?').get(documentId) as
-      | { facts: string }
-      | undefined;
-    this.upsertExtraction(documentId, extractorVersion, facts);
-    return before?.facts !== JSON.stringify(facts);
+  async eventDigests(): Promise<Map<string, string>> {
+    const rows = this.db.prepare('SELECT id, digest FROM events').all() as { id: string; digest: string }[];
+    return new Map(rows.map((r) => [r.id, r.digest]));
   }
 
   private upsertExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): void {
@@ -208,11 +216,11 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM events; DELETE FROM units; DELETE FROM event_units;');
       const event = this.db.prepare(
-        'INSERT INTO events (id, regency, type, date, predicate, body) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO events (id, regency, type, date, predicate, digest, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       const link = this.db.prepare('INSERT OR IGNORE INTO event_units (unit_id, event_id) VALUES (?, ?)');
       for (const e of events) {
-        event.run(e.id, e.regency, e.type, e.date, e.predicate, JSON.stringify(e));
+        event.run(e.id, e.regency, e.type, e.date, e.predicate, eventDigest(e), JSON.stringify(e));
         for (const u of e.unitIds) link.run(u, e.id);
       }
       const unit = this.db.prepare(

@@ -28,6 +28,12 @@ export interface RegencySummary {
   awarded: number;
 }
 
+export interface NewExtraction {
+  documentId: string;
+  extractorVersion: string;
+  facts: DocumentFacts;
+}
+
 /** A stored document as re-extraction needs it: its text and context, never refetched or reparsed. */
 export interface StoredText {
   id: string;
@@ -50,10 +56,12 @@ export interface Store {
     facts: DocumentFacts,
   ): Promise<SaveResult>;
   /**
-   * Replaces a document's extraction (after a rule change); its raw bytes and text stay. True where the
-   * facts differ from the stored ones.
+   * Replaces documents' extractions (after a rule change) in one transaction; their raw bytes and text
+   * stay. Returns how many came out with facts different from the stored ones.
    */
-  saveExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): Promise<boolean>;
+  saveExtractions(items: readonly NewExtraction[]): Promise<number>;
+  /** Each stored event's id and content digest, to tell what a re-merge changed without loading bodies. */
+  eventDigests(): Promise<Map<string, string>>;
   /** Every stored extraction, for the merge. */
   extractions(): Promise<StoredExtraction[]>;
   /** Stored texts in id order, a page at a time, for re-extraction. */

@@ -112,7 +112,9 @@ export function storeContract(backend: string, open: (name: string) => Promise<S
       // Wipe one document's facts, as an older rule set might have left them, and re-merge.
       const [victim] = await main.texts(null, 1);
       const empty = { regencies: [], units: [], officials: [], events: [], awards: [], scores: [] };
-      await main.saveExtraction(victim?.id as string, 'old', empty);
+      await main.saveExtractions([
+        { documentId: victim?.id as string, extractorVersion: 'old', facts: empty },
+      ]);
       const { events: fewer } = await rebuild(main);
       const restored = await reextract(main);
       expect(restored.updated).toBe(1);
