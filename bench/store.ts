@@ -52,7 +52,7 @@ export async function benchStore(corpusDir: string, largeStoreDocs: number): Pro
       await store.close();
       const total = saving + merging;
       console.log(
-        `  ${name.padEnd(10)} ${Math.round(THROUGHPUT_DOCS / total).toLocaleString('en')} docs/s overall (save ${Math.round(THROUGHPUT_DOCS / saving).toLocaleString('en')} docs/s, merge ${events.length.toLocaleString('en')} events in ${merging.toFixed(1)} s)`,
+        `  ${name.padEnd(10)} ${Math.round(THROUGHPUT_DOCS / total).toLocaleString('en')} docs/s overall (save ${Math.round(THROUGHPUT_DOCS / saving).toLocaleString('en')} docs/s, merge ${events.toLocaleString('en')} events in ${merging.toFixed(1)} s)`,
       );
     }
 

@@ -1,7 +1,8 @@
+import { pushTo } from '../extractors/collections.js';
 import { EXTRACTOR_VERSION, extract } from '../extractors/index.js';
 import type { TimelineEvent } from '../models/index.js';
 import { eventDigest } from './merge/digest.js';
-import { mergeStored } from './rebuild.js';
+import { rebuild } from './rebuild.js';
 import type { Store } from './store/store.js';
 
 /** How many stored texts are read and saved at a time, so memory stays flat however large the store. */
@@ -45,24 +46,21 @@ export async function reextract(store: Store, progress?: (done: number) => void)
     after = page.at(-1)?.id ?? null;
     progress?.(documents);
   }
-  const merged = await mergeStored(store);
-  // The events about to be replaced are read first, and only those that changed.
-  const next = new Map(merged.events.map((e) => [e.id, e]));
-  const stale = [...before].filter(
-    ([id, digest]) => next.get(id) === undefined || eventDigest(next.get(id) as TimelineEvent) !== digest,
-  );
-  const old = (await Promise.all(stale.map(([id]) => store.event(id)))).filter(
-    (e): e is TimelineEvent => e !== null,
-  );
-  await store.replaceMerged(merged);
-  return {
-    documents,
-    updated,
-    change: diffTimelines(
-      old,
-      merged.events.filter((e) => before.get(e.id) !== eventDigest(e)),
-    ),
-  };
+  const beforeByRegency = new Map<string, [string, string][]>();
+  for (const [id, { regency, digest }] of before) pushTo(beforeByRegency, regency, [id, digest]);
+  // Old versions of what changes are read from the store just before each regency is replaced.
+  const old: TimelineEvent[] = [];
+  const fresh: TimelineEvent[] = [];
+  await rebuild(store, async (regency, merged) => {
+    const next = new Map(merged.events.map((e) => [e.id, eventDigest(e)]));
+    for (const e of merged.events) if (before.get(e.id)?.digest !== next.get(e.id)) fresh.push(e);
+    for (const [id, digest] of beforeByRegency.get(regency) ?? []) {
+      if (next.get(id) === digest) continue;
+      const e = await store.event(id);
+      if (e) old.push(e);
+    }
+  });
+  return { documents, updated, change: diffTimelines(old, fresh) };
 }
 
 /**

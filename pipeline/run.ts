@@ -55,9 +55,8 @@ export async function runFiles(
     }
   }
   progress?.stop();
-  const { events } = await rebuild(store);
-  summary.events = events.length;
-  for (const e of events)
-    summary.eventsPerRegency[e.regency] = (summary.eventsPerRegency[e.regency] ?? 0) + 1;
+  const rebuilt = await rebuild(store);
+  summary.events = rebuilt.events;
+  summary.eventsPerRegency = rebuilt.eventsPerRegency;
   return summary;
 }

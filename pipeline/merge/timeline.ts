@@ -42,30 +42,39 @@ interface Cluster {
 export function mergeTimeline(
   extractions: readonly StoredExtraction[],
   units: UnitRegistry,
+  only?: string,
 ): TimelineEvent[] {
   const reports: Report[] = extractions.flatMap(({ document, extractorVersion, facts }) =>
-    facts.events.map((fact, index) => ({
-      documentId: document.id,
-      index,
-      fact,
-      unitIds: [
-        ...new Set(
-          fact.units.map((u) => units.idOf(document.id, u)).filter((id): id is string => id !== null),
-        ),
-      ].sort(),
-      unresolved: fact.units.filter((u) => units.idOf(document.id, u) === null),
-      sources: fact.evidence.map((ev) => ({
-        documentId: document.id,
-        source: document.source,
-        url: document.url,
-        title: document.title,
-        published: document.published,
-        sentence: '',
-        start: ev.start,
-        end: ev.end,
-        extractorVersion,
-      })),
-    })),
+    facts.events.flatMap((fact, index) =>
+      only !== undefined && fact.regency !== only
+        ? []
+        : [
+            {
+              documentId: document.id,
+              index,
+              fact,
+              unitIds: [
+                ...new Set(
+                  fact.units
+                    .map((u) => units.idOf(document.id, u, fact.regency))
+                    .filter((id): id is string => id !== null),
+                ),
+              ].sort(),
+              unresolved: fact.units.filter((u) => units.idOf(document.id, u, fact.regency) === null),
+              sources: fact.evidence.map((ev) => ({
+                documentId: document.id,
+                source: document.source,
+                url: document.url,
+                title: document.title,
+                published: document.published,
+                sentence: '',
+                start: ev.start,
+                end: ev.end,
+                extractorVersion,
+              })),
+            },
+          ],
+    ),
   );
   reports.sort(
     (a, b) =>

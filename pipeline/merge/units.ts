@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pushTo } from '../../extractors/collections.js';
 import { NAMED_HEADS, officeFullName, unitKey } from '../../extractors/units/unit-lexicon.js';
-import type { UnitFact } from '../../models/index.js';
+import type { DocumentFacts, UnitFact } from '../../models/index.js';
 import type { StoredExtraction } from './stored.js';
 
 /** One unit of one regency, under every name its documents use. */
@@ -15,8 +15,11 @@ export interface ResolvedUnit {
 
 export interface UnitRegistry {
   units: ResolvedUnit[];
-  /** The resolved unit a document's fact or event calls `name`, if the document names such a unit. */
-  idOf(documentId: string, name: string): string | null;
+  /**
+   * The resolved unit a document's fact or event calls `name`, if the document names such a unit of
+   * `regency`: an event only ever lists units of its own regency (a visit's host keeps its units apart).
+   */
+  idOf(documentId: string, name: string, regency?: string): string | null;
 }
 
 interface Node {
@@ -31,9 +34,10 @@ interface Node {
  * forms (name, aliases, dictionary name) agree once written the same way, with the regency's own name
  * dropped from the end ("DPMPTSP", "Dinas PMPTSP" and "Dinas Penanaman Modal dan Pelayanan Terpadu Satu
  * Pintu Kabupaten Probolinggo" are one; "Puskesmas Leces" of two regencies are two). A unit's id comes from
- * the smallest of its keys, so it does not depend on the order documents arrive in.
+ * the smallest of its keys, so it does not depend on the order documents arrive in. With `only`, the units
+ * of that one regency.
  */
-export function resolveUnits(extractions: readonly StoredExtraction[]): UnitRegistry {
+export function resolveUnits(extractions: readonly StoredExtraction[], only?: string): UnitRegistry {
   const nodes: Node[] = [];
   const byKey = new Map<string, number>();
   const find = (i: number): number => {
@@ -45,12 +49,8 @@ export function resolveUnits(extractions: readonly StoredExtraction[]): UnitRegi
   const nodeOf = new Map<string, number>();
   for (const { document, facts } of extractions) {
     for (const fact of facts.units) {
-      const regency =
-        fact.regency ??
-        facts.events.find((e) => e.units.includes(fact.name))?.regency ??
-        facts.regencies[0] ??
-        null;
-      if (regency === null) continue;
+      const regency = unitRegencyOf(fact, facts);
+      if (regency === null || (only !== undefined && regency !== only)) continue;
       const index = nodes.push({ documentId: document.id, regency, fact, parent: nodes.length }) - 1;
       nodeOf.set(`${document.id}\u0000${unitKey(fact.name)}`, index);
       for (const alias of fact.aliases) nodeOf.set(`${document.id}\u0000${unitKey(alias)}`, index);
@@ -90,11 +90,34 @@ export function resolveUnits(extractions: readonly StoredExtraction[]): UnitRegi
   units.sort((a, b) => a.regency.localeCompare(b.regency) || a.name.localeCompare(b.name));
   return {
     units,
-    idOf(documentId, name) {
+    idOf(documentId, name, regency) {
       const node = nodeOf.get(`${documentId}\u0000${unitKey(name)}`);
-      return node === undefined ? null : (idOfRoot.get(find(node)) ?? null);
+      if (node === undefined || (regency !== undefined && (nodes[node] as Node).regency !== regency))
+        return null;
+      return idOfRoot.get(find(node)) ?? null;
     },
   };
+}
+
+/** The regency a unit fact belongs to: its own, else that of an event naming it, else the document's first. */
+export function unitRegencyOf(fact: UnitFact, facts: DocumentFacts): string | null {
+  return (
+    fact.regency ??
+    facts.events.find((e) => e.units.includes(fact.name))?.regency ??
+    facts.regencies[0] ??
+    null
+  );
+}
+
+/** Every regency a document's facts touch: the merge of one regency needs exactly these documents. */
+export function regenciesOf(facts: DocumentFacts): Set<string> {
+  const regencies = new Set(facts.regencies);
+  for (const e of facts.events) regencies.add(e.regency);
+  for (const u of facts.units) {
+    const r = unitRegencyOf(u, facts);
+    if (r !== null) regencies.add(r);
+  }
+  return regencies;
 }
 
 /** A head alone ("RSUD", "Puskesmas") names a kind of unit, of which a regency has several. */

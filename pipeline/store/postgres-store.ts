@@ -11,7 +11,7 @@ import { StoreError } from '../errors.js';
 import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { eventFilter, eventOrder, regencyCandidates } from './query.js';
-import { toExtraction, unitKeys } from './sqlite-store.js';
+import { EXTRACTION_SELECT, inChunks, toExtraction, unitKeys } from './rows.js';
 import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
 
 /** Versioned migrations, kept in step with the SQLite ones; facts and bodies are JSON text, as there. */
@@ -159,9 +159,11 @@ export class PostgresStore implements Store {
     });
   }
 
-  async eventDigests(): Promise<Map<string, string>> {
-    const { rows } = await this.pool.query<{ id: string; digest: string }>('SELECT id, digest FROM events');
-    return new Map(rows.map((r) => [r.id, r.digest]));
+  async eventDigests(): Promise<Map<string, { regency: string; digest: string }>> {
+    const { rows } = await this.pool.query<{ id: string; regency: string; digest: string }>(
+      'SELECT id, regency, digest FROM events',
+    );
+    return new Map(rows.map((r) => [r.id, { regency: r.regency, digest: r.digest }]));
   }
 
   private async upsertExtraction(
@@ -178,12 +180,22 @@ export class PostgresStore implements Store {
     );
   }
 
-  async extractions(): Promise<StoredExtraction[]> {
+  async extractionPage(afterId: string | null, limit: number): Promise<StoredExtraction[]> {
     const { rows } = await this.pool.query(
-      `SELECT d.id, d.source, d.url, d.title, d.published, e.extractor_version, e.facts
-       FROM documents d JOIN extractions e ON e.document_id = d.id ORDER BY d.id COLLATE "C"`,
+      `${EXTRACTION_SELECT} WHERE d.id > $1 COLLATE "C" ORDER BY d.id COLLATE "C" LIMIT $2`,
+      [afterId ?? '', limit],
     );
     return rows.map(toExtraction);
+  }
+
+  async extractionsOf(ids: readonly string[]): Promise<StoredExtraction[]> {
+    return inChunks(ids, async (chunk) => {
+      const { rows } = await this.pool.query(
+        `${EXTRACTION_SELECT} WHERE d.id = ANY($1::text[]) ORDER BY d.id COLLATE "C"`,
+        [chunk],
+      );
+      return rows.map(toExtraction);
+    });
   }
 
   async texts(afterId: string | null, limit: number): Promise<StoredText[]> {
@@ -194,48 +206,68 @@ export class PostgresStore implements Store {
     return rows;
   }
 
-  async replaceMerged({ events, units }: Merged): Promise<void> {
-    await this.transaction(async (db) => {
-      await db.query('DELETE FROM event_units');
-      await db.query('DELETE FROM events');
-      await db.query('DELETE FROM units');
-      for (let i = 0; i < events.length; i += BATCH) {
-        const slice = events.slice(i, i + BATCH);
-        await db.query(
-          `INSERT INTO events (id, regency, type, date, predicate, digest, body)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-          [
-            slice.map((e) => e.id),
-            slice.map((e) => e.regency),
-            slice.map((e) => e.type),
-            slice.map((e) => e.date),
-            slice.map((e) => e.predicate),
-            slice.map(eventDigest),
-            slice.map((e) => JSON.stringify(e)),
-          ],
-        );
-        const links = slice.flatMap((e) => e.unitIds.map((u) => [u, e.id] as const));
-        if (links.length > 0)
-          await db.query(
-            `INSERT INTO event_units (unit_id, event_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-            [links.map(([u]) => u), links.map(([, e]) => e)],
-          );
-      }
-      for (let i = 0; i < units.length; i += BATCH) {
-        const slice = units.slice(i, i + BATCH);
-        await db.query(
-          `INSERT INTO units (id, regency, keys, latest_stage, body)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-          [
-            slice.map((u) => u.id),
-            slice.map((u) => u.regency),
-            slice.map(unitKeys),
-            slice.map((u) => u.latestStage),
-            slice.map((u) => JSON.stringify(u)),
-          ],
-        );
-      }
+  async textsOf(ids: readonly string[]): Promise<StoredText[]> {
+    return inChunks(ids, async (chunk) => {
+      const { rows } = await this.pool.query<StoredText>(
+        'SELECT id, text, published, url FROM documents WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C"',
+        [chunk],
+      );
+      return rows;
     });
+  }
+
+  async replaceRegency(regency: string, merged: Merged): Promise<void> {
+    await this.transaction(async (db) => {
+      await this.deleteRegency(db, regency);
+      await this.insert(db, merged);
+    });
+  }
+
+  private async deleteRegency(db: pg.PoolClient, regency: string): Promise<void> {
+    await db.query('DELETE FROM event_units WHERE event_id IN (SELECT id FROM events WHERE regency = $1)', [
+      regency,
+    ]);
+    await db.query('DELETE FROM events WHERE regency = $1', [regency]);
+    await db.query('DELETE FROM units WHERE regency = $1', [regency]);
+  }
+
+  private async insert(db: pg.PoolClient, { events, units }: Merged): Promise<void> {
+    for (let i = 0; i < events.length; i += BATCH) {
+      const slice = events.slice(i, i + BATCH);
+      await db.query(
+        `INSERT INTO events (id, regency, type, date, predicate, digest, body)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+        [
+          slice.map((e) => e.id),
+          slice.map((e) => e.regency),
+          slice.map((e) => e.type),
+          slice.map((e) => e.date),
+          slice.map((e) => e.predicate),
+          slice.map(eventDigest),
+          slice.map((e) => JSON.stringify(e)),
+        ],
+      );
+      const links = slice.flatMap((e) => e.unitIds.map((u) => [u, e.id] as const));
+      if (links.length > 0)
+        await db.query(
+          'INSERT INTO event_units (unit_id, event_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
+          [links.map(([u]) => u), links.map(([, e]) => e)],
+        );
+    }
+    for (let i = 0; i < units.length; i += BATCH) {
+      const slice = units.slice(i, i + BATCH);
+      await db.query(
+        `INSERT INTO units (id, regency, keys, latest_stage, body)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+        [
+          slice.map((u) => u.id),
+          slice.map((u) => u.regency),
+          slice.map(unitKeys),
+          slice.map((u) => u.latestStage),
+          slice.map((u) => JSON.stringify(u)),
+        ],
+      );
+    }
   }
 
   async timeline(query: EventQuery = {}): Promise<TimelineEvent[]> {

@@ -1,11 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { unitKey } from '../../extractors/units/unit-lexicon.js';
 import {
   type Document,
   type DocumentFacts,
-  DocumentFactsSchema,
   type TimelineEvent,
   TimelineEventSchema,
   type UnitStatus,
@@ -15,6 +13,7 @@ import { StoreError } from '../errors.js';
 import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { eventFilter, eventOrder, regencyCandidates } from './query.js';
+import { EXTRACTION_SELECT, type ExtractionRow, inChunks, toExtraction, unitKeys } from './rows.js';
 import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
 
 /** Versioned migrations; a store written by a newer version of the code is refused, not guessed at. */
@@ -166,9 +165,13 @@ export class SqliteStore implements Store {
     );
   }
 
-  async eventDigests(): Promise<Map<string, string>> {
-    const rows = this.db.prepare('SELECT id, digest FROM events').all() as { id: string; digest: string }[];
-    return new Map(rows.map((r) => [r.id, r.digest]));
+  async eventDigests(): Promise<Map<string, { regency: string; digest: string }>> {
+    const rows = this.db.prepare('SELECT id, regency, digest FROM events').all() as {
+      id: string;
+      regency: string;
+      digest: string;
+    }[];
+    return new Map(rows.map((r) => [r.id, { regency: r.regency, digest: r.digest }]));
   }
 
   private upsertExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): void {
@@ -192,14 +195,21 @@ export class SqliteStore implements Store {
     }
   }
 
-  async extractions(): Promise<StoredExtraction[]> {
+  async extractionPage(afterId: string | null, limit: number): Promise<StoredExtraction[]> {
     const rows = this.db
-      .prepare(
-        `SELECT d.id, d.source, d.url, d.title, d.published, e.extractor_version, e.facts
-         FROM documents d JOIN extractions e ON e.document_id = d.id ORDER BY d.id`,
-      )
-      .all() as ExtractionRow[];
+      .prepare(`${EXTRACTION_SELECT} WHERE d.id > ? ORDER BY d.id LIMIT ?`)
+      .all(afterId ?? '', limit) as ExtractionRow[];
     return rows.map(toExtraction);
+  }
+
+  async extractionsOf(ids: readonly string[]): Promise<StoredExtraction[]> {
+    return inChunks(ids, (chunk) =>
+      (
+        this.db
+          .prepare(`${EXTRACTION_SELECT} WHERE d.id IN (${chunk.map(() => '?').join(',')}) ORDER BY d.id`)
+          .all(...chunk) as ExtractionRow[]
+      ).map(toExtraction),
+    );
   }
 
   async texts(afterId: string | null, limit: number): Promise<StoredText[]> {
@@ -208,26 +218,48 @@ export class SqliteStore implements Store {
       .all(afterId ?? '', limit) as StoredText[];
   }
 
-  async replaceMerged(merged: Merged): Promise<void> {
-    this.guarded('write the merged timeline', () => this.replace(merged));
+  async textsOf(ids: readonly string[]): Promise<StoredText[]> {
+    return inChunks(
+      ids,
+      (chunk) =>
+        this.db
+          .prepare(
+            `SELECT id, text, published, url FROM documents WHERE id IN (${chunk.map(() => '?').join(',')}) ORDER BY id`,
+          )
+          .all(...chunk) as StoredText[],
+    );
   }
 
-  private replace({ events, units }: Merged): void {
-    this.db.transaction(() => {
-      this.db.exec('DELETE FROM events; DELETE FROM units; DELETE FROM event_units;');
-      const event = this.db.prepare(
-        'INSERT INTO events (id, regency, type, date, predicate, digest, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      );
-      const link = this.db.prepare('INSERT OR IGNORE INTO event_units (unit_id, event_id) VALUES (?, ?)');
-      for (const e of events) {
-        event.run(e.id, e.regency, e.type, e.date, e.predicate, eventDigest(e), JSON.stringify(e));
-        for (const u of e.unitIds) link.run(u, e.id);
-      }
-      const unit = this.db.prepare(
-        'INSERT INTO units (id, regency, keys, latest_stage, body) VALUES (?, ?, ?, ?, ?)',
-      );
-      for (const u of units) unit.run(u.id, u.regency, unitKeys(u), u.latestStage, JSON.stringify(u));
-    })();
+  async replaceRegency(regency: string, merged: Merged): Promise<void> {
+    this.guarded(`write the timeline of ${regency}`, () =>
+      this.db.transaction(() => {
+        this.deleteRegency(regency);
+        this.insert(merged);
+      })(),
+    );
+  }
+
+  private deleteRegency(regency: string): void {
+    this.db
+      .prepare('DELETE FROM event_units WHERE event_id IN (SELECT id FROM events WHERE regency = ?)')
+      .run(regency);
+    this.db.prepare('DELETE FROM events WHERE regency = ?').run(regency);
+    this.db.prepare('DELETE FROM units WHERE regency = ?').run(regency);
+  }
+
+  private insert({ events, units }: Merged): void {
+    const event = this.db.prepare(
+      'INSERT INTO events (id, regency, type, date, predicate, digest, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const link = this.db.prepare('INSERT OR IGNORE INTO event_units (unit_id, event_id) VALUES (?, ?)');
+    for (const e of events) {
+      event.run(e.id, e.regency, e.type, e.date, e.predicate, eventDigest(e), JSON.stringify(e));
+      for (const u of e.unitIds) link.run(u, e.id);
+    }
+    const unit = this.db.prepare(
+      'INSERT INTO units (id, regency, keys, latest_stage, body) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const u of units) unit.run(u.id, u.regency, unitKeys(u), u.latestStage, JSON.stringify(u));
   }
 
   async timeline(query: EventQuery = {}): Promise<TimelineEvent[]> {
@@ -280,33 +312,4 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.db.close();
   }
-}
-
-interface ExtractionRow {
-  id: string;
-  source: string;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  extractor_version: string;
-  facts: string;
-}
-
-export function toExtraction(r: ExtractionRow): StoredExtraction {
-  return {
-    document: {
-      id: r.id,
-      source: r.source,
-      url: r.url,
-      title: r.title,
-      published: r.published,
-    },
-    extractorVersion: r.extractor_version,
-    facts: DocumentFactsSchema.parse(typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts),
-  };
-}
-
-/** Every written form of a unit, as keys between bars, so "|dpmptsp|" finds it by any of its names. */
-export function unitKeys(u: UnitStatus): string {
-  return `|${[u.name, ...u.aliases].map(unitKey).join('|')}|`;
 }

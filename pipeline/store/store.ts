@@ -60,14 +60,17 @@ export interface Store {
    * stay. Returns how many came out with facts different from the stored ones.
    */
   saveExtractions(items: readonly NewExtraction[]): Promise<number>;
-  /** Each stored event's id and content digest, to tell what a re-merge changed without loading bodies. */
-  eventDigests(): Promise<Map<string, string>>;
-  /** Every stored extraction, for the merge. */
-  extractions(): Promise<StoredExtraction[]>;
+  /** Each stored event's id, regency and content digest, to tell what a re-merge changed without loading bodies. */
+  eventDigests(): Promise<Map<string, { regency: string; digest: string }>>;
+  /** Stored extractions in id order, a page at a time. */
+  extractionPage(afterId: string | null, limit: number): Promise<StoredExtraction[]>;
+  /** The stored extractions of these documents. */
+  extractionsOf(ids: readonly string[]): Promise<StoredExtraction[]>;
   /** Stored texts in id order, a page at a time, for re-extraction. */
   texts(afterId: string | null, limit: number): Promise<StoredText[]>;
-  /** Replaces the merged timeline and unit board in one transaction. */
-  replaceMerged(merged: Merged): Promise<void>;
+  textsOf(ids: readonly string[]): Promise<StoredText[]>;
+  /** Replaces one regency's merged events and units in one transaction. */
+  replaceRegency(regency: string, merged: Merged): Promise<void>;
   timeline(query?: EventQuery): Promise<TimelineEvent[]>;
   event(id: string): Promise<TimelineEvent | null>;
   units(regency?: string): Promise<UnitStatus[]>;

@@ -1,0 +1,47 @@
+import { unitKey } from '../../extractors/units/unit-lexicon.js';
+import { DocumentFactsSchema, type UnitStatus } from '../../models/index.js';
+import type { StoredExtraction } from '../merge/index.js';
+
+/** How both backends read stored extractions, and turn rows into what the merge reads. */
+export const EXTRACTION_SELECT = `SELECT d.id, d.source, d.url, d.title, d.published, e.extractor_version, e.facts
+  FROM documents d JOIN extractions e ON e.document_id = d.id`;
+
+export interface ExtractionRow {
+  id: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  extractor_version: string;
+  facts: string;
+}
+
+/** Ids a few hundred at a time, so that no statement grows past the database's parameter limit. */
+export async function inChunks<T>(
+  ids: readonly string[],
+  read: (chunk: string[]) => T[] | Promise<T[]>,
+  size = 500,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(...(await read(ids.slice(i, i + size))));
+  return out;
+}
+
+export function toExtraction(r: ExtractionRow): StoredExtraction {
+  return {
+    document: {
+      id: r.id,
+      source: r.source,
+      url: r.url,
+      title: r.title,
+      published: r.published,
+    },
+    extractorVersion: r.extractor_version,
+    facts: DocumentFactsSchema.parse(typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts),
+  };
+}
+
+/** Every written form of a unit, as keys between bars, so "|dpmptsp|" finds it by any of its names. */
+export function unitKeys(u: UnitStatus): string {
+  return `|${[u.name, ...u.aliases].map(unitKey).join('|')}|`;
+}
