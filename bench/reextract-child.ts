@@ -19,7 +19,7 @@ console.log(
     updated,
     events,
     units,
-    changed: change.added.length + change.removed.length + change.changed.length,
+    changed: change.counts.added + change.counts.removed + change.counts.changed,
     seconds,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }),

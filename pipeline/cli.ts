@@ -177,14 +177,15 @@ program
   .action(async (opts: { db: string }) => {
     await withStore(opts.db, async (store) => {
       const { documents, updated, change } = await reextract(store);
+      const { added, removed, changed } = change.counts;
       console.log(`documents ${documents}: ${updated} with new facts`);
-      console.log(
-        `timeline: ${change.added.length} events added, ${change.removed.length} removed, ${change.changed.length} changed`,
-      );
+      console.log(`timeline: ${added} events added, ${removed} removed, ${changed} changed`);
       for (const e of change.added) console.log(`  + ${eventLine(e)}`);
       for (const e of change.removed) console.log(`  - ${eventLine(e)}`);
       for (const { before, after } of change.changed)
         console.log(`  ~ ${eventLine(before)}  →  ${eventLine(after)}`);
+      const shown = change.added.length + change.removed.length + change.changed.length;
+      if (added + removed + changed > shown) console.log(`  … and ${added + removed + changed - shown} more`);
     });
   });
 

@@ -1,18 +1,25 @@
+import { availableParallelism } from 'node:os';
 import { pushTo } from '../extractors/collections.js';
 import { EXTRACTOR_VERSION, extract } from '../extractors/index.js';
-import type { TimelineEvent } from '../models/index.js';
+import type { DocumentFacts, TimelineEvent } from '../models/index.js';
+import { ExtractPool } from './extract-pool.js';
 import { eventDigest } from './merge/digest.js';
 import { rebuild } from './rebuild.js';
 import type { Store } from './store/store.js';
 
 /** How many stored texts are read and saved at a time, so memory stays flat however large the store. */
 const PAGE = 500;
+/** From how many stored documents re-extraction uses every core. */
+const POOL_FROM = 2_000;
+
+/** How many events of each kind of change the report shows; the counts cover them all. */
+const EXAMPLES = 20;
 
 export interface TimelineChange {
+  counts: { added: number; removed: number; changed: number };
+  /** The first few of each, for the report. */
   added: TimelineEvent[];
-  /** Events gone from the timeline, as they were stored. */
   removed: TimelineEvent[];
-  /** Same event (same id, or same regency, kind and units under a new id), different content. */
   changed: { before: TimelineEvent; after: TimelineEvent }[];
 }
 
@@ -33,64 +40,55 @@ export async function reextract(store: Store, progress?: (done: number) => void)
   let documents = 0;
   let updated = 0;
   let after: string | null = null;
-  for (;;) {
-    const page = await store.texts(after, PAGE);
-    if (page.length === 0) break;
-    const items = page.map((doc) => ({
-      documentId: doc.id,
-      extractorVersion: EXTRACTOR_VERSION,
-      facts: extract(doc.text, { published: doc.published, url: doc.url }).facts,
-    }));
-    updated += await store.saveExtractions(items);
-    documents += page.length;
-    after = page.at(-1)?.id ?? null;
-    progress?.(documents);
+  // Worker threads pay for their start-up only on a large store, and only with more than one core.
+  const pool =
+    (await store.counts()).documents >= POOL_FROM && availableParallelism() > 1 ? new ExtractPool() : null;
+  try {
+    for (;;) {
+      const page = await store.texts(after, PAGE);
+      if (page.length === 0) break;
+      const facts = pool
+        ? await pool.extract(page)
+        : page.map((doc) => extract(doc.text, { published: doc.published, url: doc.url }).facts);
+      updated += await store.saveExtractions(
+        page.map((doc, k) => ({
+          documentId: doc.id,
+          extractorVersion: EXTRACTOR_VERSION,
+          facts: facts[k] as DocumentFacts,
+        })),
+      );
+      documents += page.length;
+      after = page.at(-1)?.id ?? null;
+      progress?.(documents);
+    }
+  } finally {
+    await pool?.close();
   }
   const beforeByRegency = new Map<string, [string, string][]>();
   for (const [id, { regency, digest }] of before) pushTo(beforeByRegency, regency, [id, digest]);
-  // Old versions of what changes are read from the store just before each regency is replaced.
-  const old: TimelineEvent[] = [];
-  const fresh: TimelineEvent[] = [];
+  const change: TimelineChange = {
+    counts: { added: 0, removed: 0, changed: 0 },
+    added: [],
+    removed: [],
+    changed: [],
+  };
+  // Compared a regency at a time, just before it is replaced; only the examples shown are read whole.
   await rebuild(store, async (regency, merged) => {
-    const next = new Map(merged.events.map((e) => [e.id, eventDigest(e)]));
-    for (const e of merged.events) if (before.get(e.id)?.digest !== next.get(e.id)) fresh.push(e);
-    for (const [id, digest] of beforeByRegency.get(regency) ?? []) {
-      if (next.get(id) === digest) continue;
-      const e = await store.event(id);
-      if (e) old.push(e);
+    const next = new Map(merged.events.map((e) => [e.id, { event: e, digest: eventDigest(e) }]));
+    for (const [id, { event, digest }] of next) {
+      const old = before.get(id);
+      if (!old) {
+        if (change.counts.added++ < EXAMPLES) change.added.push(event);
+      } else if (old.digest !== digest && change.counts.changed++ < EXAMPLES) {
+        const was = await store.event(id);
+        if (was) change.changed.push({ before: was, after: event });
+      }
+    }
+    for (const [id] of beforeByRegency.get(regency) ?? []) {
+      if (next.has(id) || change.counts.removed++ >= EXAMPLES) continue;
+      const was = await store.event(id);
+      if (was) change.removed.push(was);
     }
   });
-  return { documents, updated, change: diffTimelines(old, fresh) };
-}
-
-/**
- * What a re-merge changed: `before` holds the old versions of the events that changed or went, `after`
- * the new events and new versions. An event whose id moved but which has the same regency, kind and units
- * is "changed".
- */
-export function diffTimelines(
-  before: readonly TimelineEvent[],
-  after: readonly TimelineEvent[],
-): TimelineChange {
-  const oldById = new Map(before.map((e) => [e.id, e]));
-  const changed: TimelineChange['changed'] = [];
-  let added: TimelineEvent[] = [];
-  for (const e of after) {
-    const old = oldById.get(e.id);
-    if (old) {
-      changed.push({ before: old, after: e });
-      oldById.delete(e.id);
-    } else added.push(e);
-  }
-  let removed = [...oldById.values()];
-  for (const a of [...added]) {
-    const match = removed.find(
-      (r) => r.regency === a.regency && r.type === a.type && r.unitIds.join(',') === a.unitIds.join(','),
-    );
-    if (!match) continue;
-    changed.push({ before: match, after: a });
-    removed = removed.filter((r) => r !== match);
-    added = added.filter((x) => x !== a);
-  }
-  return { added, removed, changed };
+  return { documents, updated, change };
 }

@@ -57,6 +57,8 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (unit_id, event_id)
    );`,
   `ALTER TABLE events ADD COLUMN digest TEXT NOT NULL DEFAULT '';`,
+  // A regency's events are replaced whole; their unit links are found by event.
+  'CREATE INDEX event_units_by_event ON event_units(event_id);',
 ];
 
 /** The embedded store: one SQLite file holding documents, their extractions and the merged timeline. */
