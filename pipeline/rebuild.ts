@@ -1,10 +1,12 @@
 import { pushTo } from '../extractors/collections.js';
 import type { TimelineEvent } from '../models/index.js';
-import { type Merged, merge, regenciesOf } from './merge/index.js';
+import { type Merged, merge } from './merge/index.js';
 import type { Store } from './store/store.js';
 
 /** How many stored extractions are read at a time while the regency index is built. */
 const PAGE = 1_000;
+/** Regencies are written in batches of about this many events and units, one transaction each. */
+const BATCH_ROWS = 5_000;
 
 export interface RebuildSummary {
   events: number;
@@ -18,29 +20,36 @@ export type BeforeWrite = (regency: string, merged: Merged) => Promise<void>;
 /**
  * Re-merges the timeline and unit board from every stored extraction, one regency at a time (events and
  * units never merge across regencies): only the documents that touch a regency are read for it, so memory
- * follows the largest regency, not the store. Each regency is replaced in one transaction; a regency no
- * document reports any more is emptied at the end.
+ * follows the largest regency, not the store. Regencies are replaced a batch at a time, each batch in one
+ * transaction; a regency no document reports any more is emptied at the end.
  */
 export async function rebuild(store: Store, beforeWrite?: BeforeWrite): Promise<RebuildSummary> {
   const documentsOf = await regencyIndex(store);
   const summary: RebuildSummary = { events: 0, units: 0, eventsPerRegency: {} };
+  let batch: { regency: string; merged: Merged }[] = [];
+  let pending = 0;
+  const write = async (regency: string, merged: Merged) => {
+    await beforeWrite?.(regency, merged);
+    batch.push({ regency, merged });
+    pending += merged.events.length + merged.units.length;
+    if (pending < BATCH_ROWS) return;
+    await store.replaceRegencies(batch);
+    batch = [];
+    pending = 0;
+  };
   for (const regency of [...documentsOf.keys()].sort()) {
     const ids = documentsOf.get(regency) as string[];
     const merged = merge(await store.extractionsOf(ids), regency);
     await fillSentences(store, ids, merged.events);
-    await beforeWrite?.(regency, merged);
-    await store.replaceRegency(regency, merged);
+    await write(regency, merged);
     summary.events += merged.events.length;
     summary.units += merged.units.length;
     if (merged.events.length > 0) summary.eventsPerRegency[regency] = merged.events.length;
   }
   // A regency no document reports any more is replaced by nothing.
-  const empty: Merged = { events: [], units: [] };
-  for (const { regency } of await store.regencies()) {
-    if (documentsOf.has(regency)) continue;
-    await beforeWrite?.(regency, empty);
-    await store.replaceRegency(regency, empty);
-  }
+  for (const { regency } of await store.regencies())
+    if (!documentsOf.has(regency)) await write(regency, { events: [], units: [] });
+  if (batch.length > 0) await store.replaceRegencies(batch);
   return summary;
 }
 
@@ -49,10 +58,10 @@ async function regencyIndex(store: Store): Promise<Map<string, string[]>> {
   const index = new Map<string, string[]>();
   let after: string | null = null;
   for (;;) {
-    const page = await store.extractionPage(after, PAGE);
+    const page = await store.regencyPage(after, PAGE);
     if (page.length === 0) break;
-    for (const { document, facts } of page) for (const r of regenciesOf(facts)) pushTo(index, r, document.id);
-    after = page.at(-1)?.document.id ?? null;
+    for (const { id, regencies } of page) for (const r of regencies) pushTo(index, r, id);
+    after = page.at(-1)?.id ?? null;
   }
   return index;
 }

@@ -11,7 +11,7 @@ import { StoreError } from '../errors.js';
 import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { eventFilter, eventOrder, regencyCandidates } from './query.js';
-import { EXTRACTION_SELECT, inChunks, toExtraction, unitKeys } from './rows.js';
+import { EXTRACTION_SELECT, inChunks, regenciesOfRow, toExtraction, unitKeys } from './rows.js';
 import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
 
 /** Versioned migrations, kept in step with the SQLite ones; facts and bodies are JSON text, as there. */
@@ -182,12 +182,13 @@ export class PostgresStore implements Store {
     );
   }
 
-  async extractionPage(afterId: string | null, limit: number): Promise<StoredExtraction[]> {
-    const { rows } = await this.pool.query(
-      `${EXTRACTION_SELECT} WHERE d.id > $1 COLLATE "C" ORDER BY d.id COLLATE "C" LIMIT $2`,
+  async regencyPage(afterId: string | null, limit: number): Promise<{ id: string; regencies: string[] }[]> {
+    const { rows } = await this.pool.query<{ id: string; facts: string }>(
+      `SELECT document_id AS id, facts FROM extractions WHERE document_id > $1 COLLATE "C"
+       ORDER BY document_id COLLATE "C" LIMIT $2`,
       [afterId ?? '', limit],
     );
-    return rows.map(toExtraction);
+    return rows.map(regenciesOfRow);
   }
 
   async extractionsOf(ids: readonly string[]): Promise<StoredExtraction[]> {
@@ -218,10 +219,12 @@ export class PostgresStore implements Store {
     });
   }
 
-  async replaceRegency(regency: string, merged: Merged): Promise<void> {
+  async replaceRegencies(batch: readonly { regency: string; merged: Merged }[]): Promise<void> {
     await this.transaction(async (db) => {
-      await this.deleteRegency(db, regency);
-      await this.insert(db, merged);
+      for (const { regency, merged } of batch) {
+        await this.deleteRegency(db, regency);
+        await this.insert(db, merged);
+      }
     });
   }
 

@@ -1,6 +1,7 @@
 import { unitKey } from '../../extractors/units/unit-lexicon.js';
+import type { DocumentFacts } from '../../models/index.js';
 import { DocumentFactsSchema, type UnitStatus } from '../../models/index.js';
-import type { StoredExtraction } from '../merge/index.js';
+import { regenciesOf, type StoredExtraction } from '../merge/index.js';
 
 /** How both backends read stored extractions, and turn rows into what the merge reads. */
 export const EXTRACTION_SELECT = `SELECT d.id, d.source, d.url, d.title, d.published, e.extractor_version, e.facts
@@ -44,4 +45,12 @@ export function toExtraction(r: ExtractionRow): StoredExtraction {
 /** Every written form of a unit, as keys between bars, so "|dpmptsp|" finds it by any of its names. */
 export function unitKeys(u: UnitStatus): string {
   return `|${[u.name, ...u.aliases].map(unitKey).join('|')}|`;
+}
+
+/**
+ * The regencies a stored extraction touches, read with a plain JSON parse: the regency index of a rebuild
+ * reads every row, and the schema check is done when a regency's rows are merged.
+ */
+export function regenciesOfRow(row: { id: string; facts: string }): { id: string; regencies: string[] } {
+  return { id: row.id, regencies: [...regenciesOf(JSON.parse(row.facts) as DocumentFacts)] };
 }

@@ -13,7 +13,14 @@ import { StoreError } from '../errors.js';
 import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { eventFilter, eventOrder, regencyCandidates } from './query.js';
-import { EXTRACTION_SELECT, type ExtractionRow, inChunks, toExtraction, unitKeys } from './rows.js';
+import {
+  EXTRACTION_SELECT,
+  type ExtractionRow,
+  inChunks,
+  regenciesOfRow,
+  toExtraction,
+  unitKeys,
+} from './rows.js';
 import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
 
 /** Versioned migrations; a store written by a newer version of the code is refused, not guessed at. */
@@ -66,6 +73,7 @@ export class SqliteStore implements Store {
   readonly backend = 'sqlite';
   private readonly db: Database.Database;
   private readonly path: string;
+  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(db: Database.Database, path: string) {
     this.db = db;
@@ -186,6 +194,16 @@ export class SqliteStore implements Store {
       .run(documentId, extractorVersion, JSON.stringify(facts));
   }
 
+  /** A prepared statement, prepared once per store: the regency-by-regency rebuild runs the same few often. */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   /** Runs a write, turning SQLite's own errors (a lock held too long, a full disk) into a StoreError naming the file. */
   private guarded<T>(action: string, work: () => T): T {
     try {
@@ -197,11 +215,11 @@ export class SqliteStore implements Store {
     }
   }
 
-  async extractionPage(afterId: string | null, limit: number): Promise<StoredExtraction[]> {
-    const rows = this.db
-      .prepare(`${EXTRACTION_SELECT} WHERE d.id > ? ORDER BY d.id LIMIT ?`)
-      .all(afterId ?? '', limit) as ExtractionRow[];
-    return rows.map(toExtraction);
+  async regencyPage(afterId: string | null, limit: number): Promise<{ id: string; regencies: string[] }[]> {
+    const rows = this.statement(
+      'SELECT document_id AS id, facts FROM extractions WHERE document_id > ? ORDER BY document_id LIMIT ?',
+    ).all(afterId ?? '', limit) as { id: string; facts: string }[];
+    return rows.map(regenciesOfRow);
   }
 
   async extractionsOf(ids: readonly string[]): Promise<StoredExtraction[]> {
@@ -232,33 +250,35 @@ export class SqliteStore implements Store {
     );
   }
 
-  async replaceRegency(regency: string, merged: Merged): Promise<void> {
-    this.guarded(`write the timeline of ${regency}`, () =>
+  async replaceRegencies(batch: readonly { regency: string; merged: Merged }[]): Promise<void> {
+    this.guarded(`write the timeline of ${batch.map((b) => b.regency).join(', ')}`, () =>
       this.db.transaction(() => {
-        this.deleteRegency(regency);
-        this.insert(merged);
+        for (const { regency, merged } of batch) {
+          this.deleteRegency(regency);
+          this.insert(merged);
+        }
       })(),
     );
   }
 
   private deleteRegency(regency: string): void {
-    this.db
-      .prepare('DELETE FROM event_units WHERE event_id IN (SELECT id FROM events WHERE regency = ?)')
-      .run(regency);
-    this.db.prepare('DELETE FROM events WHERE regency = ?').run(regency);
-    this.db.prepare('DELETE FROM units WHERE regency = ?').run(regency);
+    this.statement('DELETE FROM event_units WHERE event_id IN (SELECT id FROM events WHERE regency = ?)').run(
+      regency,
+    );
+    this.statement('DELETE FROM events WHERE regency = ?').run(regency);
+    this.statement('DELETE FROM units WHERE regency = ?').run(regency);
   }
 
   private insert({ events, units }: Merged): void {
-    const event = this.db.prepare(
+    const event = this.statement(
       'INSERT INTO events (id, regency, type, date, predicate, digest, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const link = this.db.prepare('INSERT OR IGNORE INTO event_units (unit_id, event_id) VALUES (?, ?)');
+    const link = this.statement('INSERT OR IGNORE INTO event_units (unit_id, event_id) VALUES (?, ?)');
     for (const e of events) {
       event.run(e.id, e.regency, e.type, e.date, e.predicate, eventDigest(e), JSON.stringify(e));
       for (const u of e.unitIds) link.run(u, e.id);
     }
-    const unit = this.db.prepare(
+    const unit = this.statement(
       'INSERT INTO units (id, regency, keys, latest_stage, body) VALUES (?, ?, ?, ?, ?)',
     );
     for (const u of units) unit.run(u.id, u.regency, unitKeys(u), u.latestStage, JSON.stringify(u));

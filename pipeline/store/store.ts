@@ -62,15 +62,15 @@ export interface Store {
   saveExtractions(items: readonly NewExtraction[]): Promise<number>;
   /** Each stored event's id, regency and content digest, to tell what a re-merge changed without loading bodies. */
   eventDigests(): Promise<Map<string, { regency: string; digest: string }>>;
-  /** Stored extractions in id order, a page at a time. */
-  extractionPage(afterId: string | null, limit: number): Promise<StoredExtraction[]>;
+  /** Each stored document's id with the regencies its facts touch, in id order, a page at a time. */
+  regencyPage(afterId: string | null, limit: number): Promise<{ id: string; regencies: string[] }[]>;
   /** The stored extractions of these documents. */
   extractionsOf(ids: readonly string[]): Promise<StoredExtraction[]>;
   /** Stored texts in id order, a page at a time, for re-extraction. */
   texts(afterId: string | null, limit: number): Promise<StoredText[]>;
   textsOf(ids: readonly string[]): Promise<StoredText[]>;
-  /** Replaces one regency's merged events and units in one transaction. */
-  replaceRegency(regency: string, merged: Merged): Promise<void>;
+  /** Replaces the merged events and units of these regencies, in one transaction. */
+  replaceRegencies(batch: readonly { regency: string; merged: Merged }[]): Promise<void>;
   timeline(query?: EventQuery): Promise<TimelineEvent[]>;
   event(id: string): Promise<TimelineEvent | null>;
   units(regency?: string): Promise<UnitStatus[]>;

@@ -43,12 +43,14 @@ export function storeContract(backend: string, open: (name: string) => Promise<S
     });
 
     it('merges regency by regency into what one merge of every document gives', async () => {
-      const all = [];
-      for (let page = await main.extractionPage(null, 20); page.length > 0; ) {
-        all.push(...page);
-        page = await main.extractionPage(page.at(-1)?.document.id ?? null, 20);
-      }
-      const whole = merge(all);
+      const ids: string[] = [];
+      for (
+        let page = await main.texts(null, 20);
+        page.length > 0;
+        page = await main.texts(page.at(-1)?.id ?? null, 20)
+      )
+        ids.push(...page.map((t) => t.id));
+      const whole = merge(await main.extractionsOf(ids));
       const stored = await main.timeline();
       expect(stored.map((e) => e.id).sort()).toEqual(whole.events.map((e) => e.id).sort());
       expect((await main.units()).map((u) => u.id).sort()).toEqual(whole.units.map((u) => u.id).sort());
