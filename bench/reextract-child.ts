@@ -9,7 +9,7 @@ const path = process.argv[2];
 if (!path) throw new Error('usage: reextract-child.ts STORE.db');
 const store = SqliteStore.open(path);
 const start = performance.now();
-const { documents, updated, change } = await reextract(store);
+const { documents, updated, change, seconds: phases } = await reextract(store);
 const seconds = (performance.now() - start) / 1000;
 const { events, units } = await store.counts();
 await store.close();
@@ -21,6 +21,8 @@ console.log(
     units,
     changed: change.counts.added + change.counts.removed + change.counts.changed,
     seconds,
+    extractionSeconds: phases.extraction,
+    mergeSeconds: phases.merge,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }),
 );

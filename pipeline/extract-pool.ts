@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentFacts } from '../models/index.js';
 import type { StoredText } from './store/store.js';
 
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
 
 export interface ExtractRequest {
   id: number;
