@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { extract } from '../extractors/index.js';
 import type { DocumentFacts } from '../models/index.js';
 import type { StoredText } from './store/store.js';
 
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
 
 export interface ExtractRequest {
   id: number;
@@ -13,19 +14,21 @@ export interface ExtractRequest {
 export type ExtractResponse = { id: number; facts: DocumentFacts[] } | { id: number; error: string };
 
 /**
- * Extraction on every core: a page of stored texts is split among worker threads, each running the same
- * pure `extract` as the main thread, and the facts come back in the page's order. Extraction is the one
- * CPU-bound stage, so re-extracting a large store is where the cores pay off.
+ * Extraction on every core: a page of stored texts is split among worker threads and this thread, all
+ * running the same pure `extract`, and the facts come back in the page's order. This thread takes a share
+ * itself rather than wait, so one core needs no worker of its own (each worker holds a heap of its own).
+ * Extraction is the one CPU-bound stage, so re-extracting a large store is where the cores pay off.
  */
 export class ExtractPool {
   private readonly workers: Worker[];
   private next = 0;
   private readonly waiting = new Map<number, { resolve(f: DocumentFacts[]): void; reject(e: Error): void }>();
 
-  constructor(size = availableParallelism()) {
+  /** `workers`: threads besides this one; by default one fewer than the cores. */
+  constructor(workers = availableParallelism() - 1) {
     const boot = new URL('../bin/ts-worker.mjs', import.meta.url);
     const module = new URL('./extract-worker.ts', import.meta.url).href;
-    this.workers = Array.from({ length: Math.max(1, size) }, () => {
+    this.workers = Array.from({ length: Math.max(1, workers) }, () => {
       // Extraction makes short-lived garbage only; a small heap keeps each worker's memory flat.
       const worker = new Worker(boot, { workerData: { module }, resourceLimits: WORKER_HEAP });
       worker.on('message', (r: ExtractResponse) => this.settle(r));
@@ -39,10 +42,10 @@ export class ExtractPool {
   }
 
   async extract(items: readonly StoredText[]): Promise<DocumentFacts[]> {
-    const share = Math.ceil(items.length / this.workers.length);
+    const share = Math.ceil(items.length / (this.workers.length + 1));
     const parts = this.workers.map((worker, w) => {
       const slice = items
-        .slice(w * share, (w + 1) * share)
+        .slice((w + 1) * share, (w + 2) * share)
         .map(({ text, published, url }) => ({ text, published, url }));
       if (slice.length === 0) return Promise.resolve([] as DocumentFacts[]);
       const id = this.next++;
@@ -51,7 +54,10 @@ export class ExtractPool {
         worker.postMessage({ id, items: slice } satisfies ExtractRequest);
       });
     });
-    return (await Promise.all(parts)).flat();
+    const own = items
+      .slice(0, share)
+      .map((t) => extract(t.text, { published: t.published, url: t.url }).facts);
+    return [own, ...(await Promise.all(parts))].flat();
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ describe('the extraction pool', () => {
       texts.push({ id: document.id, text: document.text, published: document.published, url: document.url });
     }
     const pool = new ExtractPool(2);
+    expect(pool.size).toBe(2);
     try {
       const facts = await pool.extract(texts);
       expect(facts).toEqual(texts.map((t) => extract(t.text, { published: t.published, url: t.url }).facts));
