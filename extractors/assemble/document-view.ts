@@ -19,7 +19,12 @@ export interface DocumentView {
   mainRegency: string | null;
   /** Headlines are written in title case, where capitalised words say nothing about names. */
   isHeadline(sentence: number): boolean;
+  /** The dateline ("BANJARMASIN – …") says where a story was filed, not whose activity it reports. */
+  isDateline(regency: RegencyMention): boolean;
 }
+
+/** What follows a dateline's place: an outlet's name perhaps, then a dash. */
+const DATELINE_AFTER = /^\s*(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)?\s*)?[–—-]/u;
 
 export function viewDocument(
   text: string,
@@ -60,5 +65,7 @@ export function viewDocument(
     },
     mainRegency,
     isHeadline: (i) => isHeadline(sentenceText(i)),
+    isDateline: (r) =>
+      r.start === sentences[r.sentence]?.start && DATELINE_AFTER.test(text.slice(r.end, r.end + 40)),
   };
 }

@@ -35,7 +35,6 @@ const CONTINUATION =
   /^(?:Kegiatan|Acara|Agenda|Kunjungan|Evaluasi|Rakor|Sosialisasi|Pencanangan|Penganugerahan)(?![\p{L}])/u;
 /** Who acts, not what happens: an actor names the activity only when nothing else in the sentence does. */
 const ACTOR = new RegExp(`^(?:${anyOfSources(cues.actors)})$`, 'iu');
-const DATELINE_AFTER = /^\s*(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)?\s*)?[–—-]/u;
 const VISIT_RECEIVED = /menerima\s+(?:rombongan|kunjungan)|kedatangan/iu;
 
 interface Candidate {
@@ -163,7 +162,7 @@ function candidateOf(
       : first.type === 'visit' && national
         ? national.type
         : first.type;
-  const regencies = withoutDateline(view, i, view.inSentence('regency', i));
+  const regencies = view.inSentence('regency', i).filter((r) => !view.isDateline(r));
   const { regency, host } =
     type === 'visit'
       ? visitParties(view, i, regencies, first)
@@ -251,14 +250,6 @@ function neighbourDate(view: DocumentView, i: number): DateMention | null {
     if (date && hasDay(date)) return date;
   }
   return null;
-}
-
-/** The dateline ("BANJARMASIN – …") says where a story was filed, not whose activity it reports. */
-function withoutDateline(view: DocumentView, i: number, regencies: RegencyMention[]): RegencyMention[] {
-  const offset = view.sentences[i]?.start ?? 0;
-  return regencies.filter(
-    (r) => !(r.start === offset && DATELINE_AFTER.test(view.text.slice(r.end, r.end + 40))),
-  );
 }
 
 function hasDay(d: DateMention | null): boolean {

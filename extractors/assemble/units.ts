@@ -117,7 +117,9 @@ function unitRegency(view: DocumentView, mentions: UnitMention[]): string | null
     const found = regenciesOfDistrict(place).filter((r) => docRegencies.has(r.name));
     if (found.length === 1) return found[0]?.name ?? null;
   }
-  const inSentence = mentions.flatMap((m) => view.inSentence('regency', m.sentence)) as RegencyMention[];
+  const inSentence = mentions
+    .flatMap((m) => view.inSentence('regency', m.sentence))
+    .filter((r) => !view.isDateline(r)) as RegencyMention[];
   return inSentence[0]?.regency ?? view.mainRegency;
 }
 
