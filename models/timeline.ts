@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PartialDateSchema } from './dates.js';
-import { EventTypeSchema, PredicateSchema } from './event-types.js';
+import { EventTypeSchema, PredicateSchema, ScoreMetricSchema } from './event-types.js';
 
 /** One document's support for a timeline event: where and in which sentence it says so. */
 export const EventSourceSchema = z.object({
@@ -66,3 +66,27 @@ export const UnitStatusSchema = z.object({
   documentIds: z.array(z.string()),
 });
 export type UnitStatus = z.infer<typeof UnitStatusSchema>;
+
+/** One person of a regency, under every form of the name the sources use, with the roles they give. */
+export const OfficialRecordSchema = z.object({
+  id: z.string(),
+  regency: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  roles: z.array(z.string()),
+  documentIds: z.array(z.string()),
+});
+export type OfficialRecord = z.infer<typeof OfficialRecordSchema>;
+
+/** A figure that rates a regency for one year; sources that give two values for it are kept and flagged. */
+export const ScoreRecordSchema = z.object({
+  regency: z.string(),
+  metric: ScoreMetricSchema,
+  year: z.number().int().nullable(),
+  /** The value the sources agree on, or null where they disagree. */
+  value: z.union([z.number(), z.string()]).nullable(),
+  label: z.string().nullable(),
+  conflicts: z.array(ConflictSchema),
+  documentIds: z.array(z.string()),
+});
+export type ScoreRecord = z.infer<typeof ScoreRecordSchema>;

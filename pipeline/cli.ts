@@ -17,7 +17,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { InputError, StoreError, UsageError } from './errors.js';
 import { CORE_FIELDS, evaluate, formatReport } from './evaluate.js';
 import { eventLine, explainEvent } from './explain.js';
-import { FORMATS, type Format, REGENCIES, render, TIMELINE, UNITS } from './format.js';
+import { FORMATS, type Format, OFFICIALS, REGENCIES, render, SCORES, TIMELINE, UNITS } from './format.js';
 import { processFile } from './process-document.js';
 import { documentName, listInputs } from './read-inputs.js';
 import { reextract } from './reextract.js';
@@ -142,6 +142,30 @@ program
   .action(async (opts: { regency?: string; format: Format; db: string }) => {
     await withStore(opts.db, async (store) =>
       console.log(render(await store.units(opts.regency), UNITS, opts.format)),
+    );
+  });
+
+program
+  .command('officials')
+  .description("a regency's officials, each under every form of the name its sources use, with their roles")
+  .option('--regency <name>', 'e.g. "Kabupaten Probolinggo"; all regencies when left out')
+  .addOption(formatOption())
+  .addOption(dbOption())
+  .action(async (opts: { regency?: string; format: Format; db: string }) => {
+    await withStore(opts.db, async (store) =>
+      console.log(render(await store.officials(opts.regency), OFFICIALS, opts.format)),
+    );
+  });
+
+program
+  .command('scores')
+  .description("a regency's scores (RB index, SAKIP, IKM, ZI…) per year; sources that disagree are flagged")
+  .option('--regency <name>', 'e.g. "Kabupaten Probolinggo"; all regencies when left out')
+  .addOption(formatOption())
+  .addOption(dbOption())
+  .action(async (opts: { regency?: string; format: Format; db: string }) => {
+    await withStore(opts.db, async (store) =>
+      console.log(render(await store.scores(opts.regency), SCORES, opts.format)),
     );
   });
 

@@ -1,4 +1,4 @@
-import type { TimelineEvent, UnitStatus } from '../models/index.js';
+import type { OfficialRecord, ScoreRecord, TimelineEvent, UnitStatus } from '../models/index.js';
 import type { RegencySummary } from './store/store.js';
 
 export const FORMATS = ['table', 'json', 'csv'] as const;
@@ -78,4 +78,30 @@ export const REGENCIES: Listing<RegencySummary> = {
   header: ['regency', 'events', 'units', 'awarded'],
   row: (r) => [r.regency, String(r.events), String(r.units), String(r.awarded)],
   empty: '(no regencies)',
+};
+
+export const OFFICIALS: Listing<OfficialRecord> = {
+  header: ['regency', 'name', 'roles', 'also named', 'sources'],
+  row: (o) => [
+    o.regency,
+    o.name,
+    o.roles.join('; '),
+    o.aliases.join('; ') || '-',
+    String(o.documentIds.length),
+  ],
+  empty: '(no officials)',
+};
+
+export const SCORES: Listing<ScoreRecord> = {
+  header: ['regency', 'metric', 'year', 'value', 'label', 'sources', 'conflicts'],
+  row: (x) => [
+    x.regency,
+    x.metric,
+    x.year === null ? '-' : String(x.year),
+    x.value === null ? '-' : String(x.value),
+    x.label ?? '-',
+    String(x.documentIds.length),
+    conflictsOf(x.conflicts),
+  ],
+  empty: '(no scores)',
 };

@@ -48,7 +48,7 @@ export async function rebuild(store: Store, beforeWrite?: BeforeWrite): Promise<
   }
   // A regency no document reports any more is replaced by nothing.
   for (const { regency } of await store.regencies())
-    if (!documentsOf.has(regency)) await write(regency, { events: [], units: [] });
+    if (!documentsOf.has(regency)) await write(regency, { events: [], units: [], officials: [], scores: [] });
   if (batch.length > 0) await store.replaceRegencies(batch);
   return summary;
 }

@@ -43,6 +43,8 @@ describe('the zi command', () => {
       units: number;
     }[];
     const withUnits = regencies.find((r) => r.units > 0) as { regency: string };
+    expect(zi('officials', '--regency', withUnits.regency).stdout).toMatch(/^regency\s+name\s+roles/);
+    expect(zi('scores').stdout).toMatch(/^regency\s+metric\s+year\s+value/);
     const board = zi('units', '--regency', withUnits.regency);
     expect(board.status).toBe(0);
     expect(board.stdout).toMatch(/^regency\s+unit\s+stage\s+predicate\s+year\s+sources/);

@@ -1,4 +1,6 @@
-import type { TimelineEvent, UnitStatus } from '../../models/index.js';
+import type { OfficialRecord, ScoreRecord, TimelineEvent, UnitStatus } from '../../models/index.js';
+import { mergeOfficials } from './officials.js';
+import { mergeScores } from './scores.js';
 import type { StoredExtraction } from './stored.js';
 import { mergeTimeline } from './timeline.js';
 import { unitStatuses } from './unit-status.js';
@@ -10,6 +12,8 @@ export { regenciesOf } from './units.js';
 export interface Merged {
   events: TimelineEvent[];
   units: UnitStatus[];
+  officials: OfficialRecord[];
+  scores: ScoreRecord[];
 }
 
 /**
@@ -20,5 +24,10 @@ export interface Merged {
 export function merge(extractions: readonly StoredExtraction[], regency?: string): Merged {
   const registry = resolveUnits(extractions, regency);
   const events = mergeTimeline(extractions, registry, regency);
-  return { events, units: unitStatuses(extractions, registry, events) };
+  return {
+    events,
+    units: unitStatuses(extractions, registry, events),
+    officials: mergeOfficials(extractions, regency),
+    scores: mergeScores(extractions, regency),
+  };
 }

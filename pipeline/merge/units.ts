@@ -117,6 +117,7 @@ export function regenciesOf(facts: DocumentFacts): Set<string> {
     const r = unitRegencyOf(u, facts);
     if (r !== null) regencies.add(r);
   }
+  for (const x of [...facts.officials, ...facts.scores]) if (x.regency !== null) regencies.add(x.regency);
   return regencies;
 }
 

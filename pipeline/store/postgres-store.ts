@@ -2,6 +2,10 @@ import pg from 'pg';
 import {
   type Document,
   type DocumentFacts,
+  type OfficialRecord,
+  OfficialRecordSchema,
+  type ScoreRecord,
+  ScoreRecordSchema,
   type TimelineEvent,
   TimelineEventSchema,
   type UnitStatus,
@@ -10,6 +14,7 @@ import {
 import { StoreError } from '../errors.js';
 import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
+import { sortScores } from '../merge/scores.js';
 import { eventFilter, eventOrder, regencyCandidates } from './query.js';
 import { EXTRACTION_SELECT, inChunks, regenciesOfRow, toExtraction, unitKeys } from './rows.js';
 import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
@@ -59,6 +64,10 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE events ADD COLUMN digest TEXT NOT NULL DEFAULT '';`,
   // A regency's events are replaced whole; their unit links are found by event.
   'CREATE INDEX event_units_by_event ON event_units(event_id);',
+  `CREATE TABLE officials (id TEXT PRIMARY KEY, regency TEXT NOT NULL, body TEXT NOT NULL);
+   CREATE INDEX officials_by_regency ON officials(regency);
+   CREATE TABLE scores (regency TEXT NOT NULL, metric TEXT NOT NULL, year INTEGER, body TEXT NOT NULL);
+   CREATE INDEX scores_by_regency ON scores(regency);`,
 ];
 
 /** Serialises migrations when several workers start at once. */
@@ -234,9 +243,31 @@ export class PostgresStore implements Store {
     ]);
     await db.query('DELETE FROM events WHERE regency = $1', [regency]);
     await db.query('DELETE FROM units WHERE regency = $1', [regency]);
+    await db.query('DELETE FROM officials WHERE regency = $1', [regency]);
+    await db.query('DELETE FROM scores WHERE regency = $1', [regency]);
   }
 
-  private async insert(db: pg.PoolClient, { events, units }: Merged): Promise<void> {
+  private async insert(db: pg.PoolClient, { events, units, officials, scores }: Merged): Promise<void> {
+    if (officials.length > 0)
+      await db.query(
+        `INSERT INTO officials (id, regency, body) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+         ON CONFLICT (id) DO UPDATE SET body = excluded.body`,
+        [
+          officials.map((o) => o.id),
+          officials.map((o) => o.regency),
+          officials.map((o) => JSON.stringify(o)),
+        ],
+      );
+    if (scores.length > 0)
+      await db.query(
+        'INSERT INTO scores (regency, metric, year, body) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[])',
+        [
+          scores.map((x) => x.regency),
+          scores.map((x) => x.metric),
+          scores.map((x) => x.year),
+          scores.map((x) => JSON.stringify(x)),
+        ],
+      );
     for (let i = 0; i < events.length; i += BATCH) {
       const slice = events.slice(i, i + BATCH);
       await db.query(
@@ -299,6 +330,28 @@ export class PostgresStore implements Store {
     return rows
       .map((r) => UnitStatusSchema.parse(JSON.parse(r.body)))
       .sort((a, b) => a.regency.localeCompare(b.regency) || a.name.localeCompare(b.name));
+  }
+
+  async officials(regency?: string): Promise<OfficialRecord[]> {
+    const { rows } = regency
+      ? await this.pool.query<{ body: string }>(
+          'SELECT body FROM officials WHERE lower(regency) IN ($1, $2, $3)',
+          regencyCandidates(regency),
+        )
+      : await this.pool.query<{ body: string }>('SELECT body FROM officials');
+    return rows
+      .map((r) => OfficialRecordSchema.parse(JSON.parse(r.body)))
+      .sort((a, b) => a.regency.localeCompare(b.regency) || a.name.localeCompare(b.name));
+  }
+
+  async scores(regency?: string): Promise<ScoreRecord[]> {
+    const { rows } = regency
+      ? await this.pool.query<{ body: string }>(
+          'SELECT body FROM scores WHERE lower(regency) IN ($1, $2, $3)',
+          regencyCandidates(regency),
+        )
+      : await this.pool.query<{ body: string }>('SELECT body FROM scores');
+    return sortScores(rows.map((r) => ScoreRecordSchema.parse(JSON.parse(r.body))));
   }
 
   async regencies(): Promise<RegencySummary[]> {

@@ -4,6 +4,10 @@ import Database from 'better-sqlite3';
 import {
   type Document,
   type DocumentFacts,
+  type OfficialRecord,
+  OfficialRecordSchema,
+  type ScoreRecord,
+  ScoreRecordSchema,
   type TimelineEvent,
   TimelineEventSchema,
   type UnitStatus,
@@ -12,6 +16,7 @@ import {
 import { StoreError } from '../errors.js';
 import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
+import { sortScores } from '../merge/scores.js';
 import { eventFilter, eventOrder, regencyCandidates } from './query.js';
 import {
   EXTRACTION_SELECT,
@@ -66,6 +71,10 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE events ADD COLUMN digest TEXT NOT NULL DEFAULT '';`,
   // A regency's events are replaced whole; their unit links are found by event.
   'CREATE INDEX event_units_by_event ON event_units(event_id);',
+  `CREATE TABLE officials (id TEXT PRIMARY KEY, regency TEXT NOT NULL, body TEXT NOT NULL);
+   CREATE INDEX officials_by_regency ON officials(regency);
+   CREATE TABLE scores (regency TEXT NOT NULL, metric TEXT NOT NULL, year INTEGER, body TEXT NOT NULL);
+   CREATE INDEX scores_by_regency ON scores(regency);`,
 ];
 
 /** The embedded store: one SQLite file holding documents, their extractions and the merged timeline. */
@@ -267,9 +276,11 @@ export class SqliteStore implements Store {
     );
     this.statement('DELETE FROM events WHERE regency = ?').run(regency);
     this.statement('DELETE FROM units WHERE regency = ?').run(regency);
+    this.statement('DELETE FROM officials WHERE regency = ?').run(regency);
+    this.statement('DELETE FROM scores WHERE regency = ?').run(regency);
   }
 
-  private insert({ events, units }: Merged): void {
+  private insert({ events, units, officials, scores }: Merged): void {
     const event = this.statement(
       'INSERT INTO events (id, regency, type, date, predicate, digest, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -282,6 +293,34 @@ export class SqliteStore implements Store {
       'INSERT INTO units (id, regency, keys, latest_stage, body) VALUES (?, ?, ?, ?, ?)',
     );
     for (const u of units) unit.run(u.id, u.regency, unitKeys(u), u.latestStage, JSON.stringify(u));
+    const official = this.statement('INSERT OR REPLACE INTO officials (id, regency, body) VALUES (?, ?, ?)');
+    for (const o of officials) official.run(o.id, o.regency, JSON.stringify(o));
+    const score = this.statement('INSERT INTO scores (regency, metric, year, body) VALUES (?, ?, ?, ?)');
+    for (const x of scores) score.run(x.regency, x.metric, x.year, JSON.stringify(x));
+  }
+
+  async officials(regency?: string): Promise<OfficialRecord[]> {
+    const rows = (
+      regency
+        ? this.db
+            .prepare('SELECT body FROM officials WHERE lower(regency) IN (?, ?, ?)')
+            .all(...regencyCandidates(regency))
+        : this.db.prepare('SELECT body FROM officials').all()
+    ) as { body: string }[];
+    return rows
+      .map((r) => OfficialRecordSchema.parse(JSON.parse(r.body)))
+      .sort((a, b) => a.regency.localeCompare(b.regency) || a.name.localeCompare(b.name));
+  }
+
+  async scores(regency?: string): Promise<ScoreRecord[]> {
+    const rows = (
+      regency
+        ? this.db
+            .prepare('SELECT body FROM scores WHERE lower(regency) IN (?, ?, ?)')
+            .all(...regencyCandidates(regency))
+        : this.db.prepare('SELECT body FROM scores').all()
+    ) as { body: string }[];
+    return sortScores(rows.map((r) => ScoreRecordSchema.parse(JSON.parse(r.body))));
   }
 
   async timeline(query: EventQuery = {}): Promise<TimelineEvent[]> {

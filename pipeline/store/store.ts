@@ -2,7 +2,9 @@ import type {
   Document,
   DocumentFacts,
   EventType,
+  OfficialRecord,
   Predicate,
+  ScoreRecord,
   TimelineEvent,
   TimelineQuery,
   UnitStatus,
@@ -74,6 +76,8 @@ export interface Store {
   timeline(query?: EventQuery): Promise<TimelineEvent[]>;
   event(id: string): Promise<TimelineEvent | null>;
   units(regency?: string): Promise<UnitStatus[]>;
+  officials(regency?: string): Promise<OfficialRecord[]>;
+  scores(regency?: string): Promise<ScoreRecord[]>;
   regencies(): Promise<RegencySummary[]>;
   counts(): Promise<{ documents: number; events: number; units: number }>;
   close(): Promise<void>;

@@ -36,6 +36,12 @@ export function storeContract(backend: string, open: (name: string) => Promise<S
       for (const e of events) for (const s of e.sources) expect(s.sentence.length).toBeGreaterThan(0);
       const units = await main.units();
       expect(units.some((u) => u.latestStage === 'awarded' && u.predicate !== null)).toBe(true);
+      const officials = await main.officials();
+      expect(officials.length).toBeGreaterThan(50);
+      const scores = await main.scores();
+      expect(scores.length).toBeGreaterThan(10);
+      const someone = officials[0] as (typeof officials)[number];
+      expect((await main.officials(someone.regency)).every((o) => o.regency === someone.regency)).toBe(true);
       const regencies = await main.regencies();
       expect(regencies.length).toBeGreaterThan(40);
       expect(regencies.reduce((n, r) => n + r.events, 0)).toBe(events.length);
@@ -72,6 +78,8 @@ export function storeContract(backend: string, open: (name: string) => Promise<S
         await runFiles([...files].reverse(), other);
         expect(await other.timeline()).toEqual(await main.timeline());
         expect(await other.units()).toEqual(await main.units());
+        expect(await other.officials()).toEqual(await main.officials());
+        expect(await other.scores()).toEqual(await main.scores());
       } finally {
         await other.close();
       }

@@ -192,4 +192,54 @@ describe('the merge', () => {
     ]);
     expect(status?.documentIds).toEqual(['s1', 's2', 's3', 's4']);
   });
+
+  it('makes one person of a name with and without its first names, and keeps two people apart', () => {
+    const official = (name: string, role: string) => ({
+      name,
+      role,
+      aliases: [],
+      regency: PROBOLINGGO,
+      evidence,
+    });
+    const { officials } = merge([
+      doc('o1', { officials: [official('Moch. Sahlan Efendi', 'Asisten Administrasi Umum')] }),
+      doc('o2', { officials: [official('Sahlan Efendi', 'Asisten III Setda')] }),
+      doc('o3', {
+        officials: [official('Efendi', 'Asisten Administrasi Umum'), official('Imron Rosyadi', 'Inspektur')],
+      }),
+    ]);
+    expect(officials.map((o) => o.name)).toEqual(['Imron Rosyadi', 'Moch. Sahlan Efendi']);
+    expect(officials[1]?.aliases).toEqual(['Efendi', 'Sahlan Efendi']);
+    expect(officials[1]?.roles).toEqual(['Asisten Administrasi Umum', 'Asisten III Setda']);
+    expect(officials[1]?.documentIds).toEqual(['o1', 'o2', 'o3']);
+  });
+
+  it('keeps two scores for one year side by side, flagged', () => {
+    const score = (value: number, year: number) => ({
+      metric: 'reformasi_birokrasi' as const,
+      value,
+      year,
+      regency: PROBOLINGGO,
+      label: null,
+      evidence,
+    });
+    const { scores } = merge([
+      doc('r1', { scores: [score(72.35, 2024), score(70.1, 2023)] }),
+      doc('r2', { scores: [score(72.53, 2024)] }),
+      doc('r3', { scores: [score(70.1, 2023)] }),
+    ]);
+    expect(scores.map((x) => [x.year, x.value, x.documentIds])).toEqual([
+      [2023, 70.1, ['r1', 'r3']],
+      [2024, null, ['r1', 'r2']],
+    ]);
+    expect(scores[1]?.conflicts).toEqual([
+      {
+        field: 'value',
+        values: [
+          { value: '72.35', documentIds: ['r1'] },
+          { value: '72.53', documentIds: ['r2'] },
+        ],
+      },
+    ]);
+  });
 });
