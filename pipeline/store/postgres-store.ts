@@ -15,60 +15,12 @@ import { StoreError } from '../errors.js';
 import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { sortScores } from '../merge/scores.js';
+import { migrations } from './migrations.js';
 import { eventFilter, eventOrder, regencyCandidates } from './query.js';
 import { EXTRACTION_SELECT, inChunks, regenciesOfRow, toExtraction, unitKeys } from './rows.js';
 import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
 
-/** Versioned migrations, kept in step with the SQLite ones; facts and bodies are JSON text, as there. */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE documents (
-     id TEXT PRIMARY KEY,
-     source TEXT NOT NULL,
-     url TEXT,
-     title TEXT,
-     published TEXT,
-     kind TEXT NOT NULL,
-     text TEXT NOT NULL,
-     raw BYTEA NOT NULL,
-     added_at TIMESTAMPTZ NOT NULL DEFAULT now()
-   );
-   CREATE TABLE extractions (
-     document_id TEXT PRIMARY KEY REFERENCES documents(id),
-     extractor_version TEXT NOT NULL,
-     facts TEXT NOT NULL
-   );
-   CREATE TABLE events (
-     id TEXT PRIMARY KEY,
-     regency TEXT NOT NULL,
-     type TEXT NOT NULL,
-     date TEXT,
-     body TEXT NOT NULL
-   );
-   CREATE INDEX events_by_regency_date ON events(regency, date);`,
-  `ALTER TABLE events ADD COLUMN predicate TEXT;
-   CREATE TABLE units (
-     id TEXT PRIMARY KEY,
-     regency TEXT NOT NULL,
-     keys TEXT NOT NULL,
-     latest_stage TEXT,
-     body TEXT NOT NULL
-   );
-   CREATE INDEX units_by_regency ON units(regency);
-   CREATE INDEX events_by_lower_regency ON events(lower(regency));
-   CREATE INDEX units_by_lower_regency ON units(lower(regency));
-   CREATE TABLE event_units (
-     unit_id TEXT NOT NULL,
-     event_id TEXT NOT NULL,
-     PRIMARY KEY (unit_id, event_id)
-   );`,
-  `ALTER TABLE events ADD COLUMN digest TEXT NOT NULL DEFAULT '';`,
-  // A regency's events are replaced whole; their unit links are found by event.
-  'CREATE INDEX event_units_by_event ON event_units(event_id);',
-  `CREATE TABLE officials (id TEXT PRIMARY KEY, regency TEXT NOT NULL, body TEXT NOT NULL);
-   CREATE INDEX officials_by_regency ON officials(regency);
-   CREATE TABLE scores (regency TEXT NOT NULL, metric TEXT NOT NULL, year INTEGER, body TEXT NOT NULL);
-   CREATE INDEX scores_by_regency ON scores(regency);`,
-];
+const MIGRATIONS = migrations('postgres');
 
 /** Serialises migrations when several workers start at once. */
 const MIGRATION_LOCK = 7_441_913;

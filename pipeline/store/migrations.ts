@@ -1,0 +1,73 @@
+/** The SQL types and index forms that differ between the two backends. */
+interface Dialect {
+  bytes: string;
+  timestamp: string;
+  /** Indexes on lower(regency), which PostgreSQL's planner uses for the case-blind regency filter. */
+  lowerRegencyIndexes: string;
+}
+
+const DIALECTS: Readonly<Record<'sqlite' | 'postgres', Dialect>> = {
+  sqlite: { bytes: 'BLOB', timestamp: 'TEXT NOT NULL', lowerRegencyIndexes: '' },
+  postgres: {
+    bytes: 'BYTEA',
+    timestamp: 'TIMESTAMPTZ NOT NULL DEFAULT now()',
+    lowerRegencyIndexes: `CREATE INDEX events_by_lower_regency ON events(lower(regency));
+   CREATE INDEX units_by_lower_regency ON units(lower(regency));`,
+  },
+};
+
+/**
+ * The store's schema, one migration per version, the same tables on both backends. A store records the
+ * version it reached; one written by a newer version of the program is refused, not guessed at.
+ */
+export function migrations(backend: 'sqlite' | 'postgres'): readonly string[] {
+  const d = DIALECTS[backend];
+  return [
+    `CREATE TABLE documents (
+     id TEXT PRIMARY KEY,
+     source TEXT NOT NULL,
+     url TEXT,
+     title TEXT,
+     published TEXT,
+     kind TEXT NOT NULL,
+     text TEXT NOT NULL,
+     raw ${d.bytes} NOT NULL,
+     added_at ${d.timestamp}
+   );
+   CREATE TABLE extractions (
+     document_id TEXT PRIMARY KEY REFERENCES documents(id),
+     extractor_version TEXT NOT NULL,
+     facts TEXT NOT NULL
+   );
+   CREATE TABLE events (
+     id TEXT PRIMARY KEY,
+     regency TEXT NOT NULL,
+     type TEXT NOT NULL,
+     date TEXT,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX events_by_regency_date ON events(regency, date);`,
+    `ALTER TABLE events ADD COLUMN predicate TEXT;
+   CREATE TABLE units (
+     id TEXT PRIMARY KEY,
+     regency TEXT NOT NULL,
+     keys TEXT NOT NULL,
+     latest_stage TEXT,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX units_by_regency ON units(regency);
+   ${d.lowerRegencyIndexes}
+   CREATE TABLE event_units (
+     unit_id TEXT NOT NULL,
+     event_id TEXT NOT NULL,
+     PRIMARY KEY (unit_id, event_id)
+   );`,
+    `ALTER TABLE events ADD COLUMN digest TEXT NOT NULL DEFAULT '';`,
+    // A regency's events are replaced whole; their unit links are found by event.
+    'CREATE INDEX event_units_by_event ON event_units(event_id);',
+    `CREATE TABLE officials (id TEXT PRIMARY KEY, regency TEXT NOT NULL, body TEXT NOT NULL);
+   CREATE INDEX officials_by_regency ON officials(regency);
+   CREATE TABLE scores (regency TEXT NOT NULL, metric TEXT NOT NULL, year INTEGER, body TEXT NOT NULL);
+   CREATE INDEX scores_by_regency ON scores(regency);`,
+  ];
+}
