@@ -56,6 +56,8 @@ export async function reextract(store: Store, progress?: (done: number) => void)
     while (page.length > 0) {
       const next = await store.texts(page.at(-1)?.id ?? null, PAGE);
       const nextExtracting = next.length > 0 ? extractPage(next) : Promise.resolve([]);
+      // Awaited on the next turn; marked handled now so that a failing worker is not reported twice.
+      nextExtracting.catch(() => {});
       const facts = await extracting;
       updated += await store.saveExtractions(
         page.map((doc, k) => ({
