@@ -26,6 +26,8 @@ interface Node {
   documentId: string;
   regency: string;
   fact: UnitFact;
+  /** The written forms that identify it within its regency. */
+  keys: string[];
   parent: number;
 }
 
@@ -51,10 +53,11 @@ export function resolveUnits(extractions: readonly StoredExtraction[], only?: st
     for (const fact of facts.units) {
       const regency = unitRegencyOf(fact, facts);
       if (regency === null || (only !== undefined && regency !== only)) continue;
-      const index = nodes.push({ documentId: document.id, regency, fact, parent: nodes.length }) - 1;
+      const keys = keysOf(fact, regency);
+      const index = nodes.push({ documentId: document.id, regency, fact, keys, parent: nodes.length }) - 1;
       nodeOf.set(`${document.id}\u0000${unitKey(fact.name)}`, index);
       for (const alias of fact.aliases) nodeOf.set(`${document.id}\u0000${unitKey(alias)}`, index);
-      for (const key of keysOf(fact, regency)) {
+      for (const key of keys) {
         const known = byKey.get(`${regency}\u0000${key}`);
         if (known === undefined) byKey.set(`${regency}\u0000${key}`, index);
         else (nodes[find(index)] as Node).parent = find(known);
@@ -68,7 +71,7 @@ export function resolveUnits(extractions: readonly StoredExtraction[], only?: st
   for (const [root, members] of components) {
     const regency = (nodes[root] as Node).regency;
     const facts = members.map((i) => (nodes[i] as Node).fact);
-    const keys = facts.flatMap((f) => keysOf(f, regency)).sort();
+    const keys = members.flatMap((i) => (nodes[i] as Node).keys).sort();
     const id = createHash('sha256')
       .update(`${regency}\u0000${keys[0] ?? ''}`)
       .digest('hex')
