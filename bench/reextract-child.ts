@@ -2,14 +2,21 @@
  * `zi reextract` over a prepared store, alone in its own process so that its wall time and peak memory
  * are its own. Prints one JSON line.
  */
-import { reextract } from '../pipeline/reextract.js';
+import { loadConfig } from '../models/config.js';
+import { reextractInThread } from '../pipeline/reextract-thread.js';
 import { SqliteStore } from '../pipeline/store/sqlite-store.js';
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: reextract-child.ts STORE.db');
-const store = SqliteStore.open(path);
 const start = performance.now();
-const { documents, updated, change, seconds: phases } = await reextract(store);
+// As `zi reextract` runs it: in its capped thread, the store opened there.
+const {
+  documents,
+  updated,
+  change,
+  seconds: phases,
+} = await reextractInThread({ dbPath: path }, loadConfig(process.env).reextractHeapMb);
+const store = SqliteStore.open(path);
 const seconds = (performance.now() - start) / 1000;
 const { events, units } = await store.counts();
 await store.close();

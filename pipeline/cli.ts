@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
+  type Config,
   type EventType,
   EventTypeSchema,
   type GoldDocument,
@@ -20,13 +21,23 @@ import { eventLine, explainEvent } from './explain.js';
 import { FORMATS, type Format, OFFICIALS, REGENCIES, render, SCORES, TIMELINE, UNITS } from './format.js';
 import { processFile } from './process-document.js';
 import { documentName, listInputs } from './read-inputs.js';
-import { reextract } from './reextract.js';
+import { reextractInThread } from './reextract-thread.js';
 import { type RunProgress, runFiles } from './run.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/store.js';
 import { toGold } from './to-gold.js';
 
-const config = loadConfig(process.env);
+const config = configOrExit();
+
+/** A broken environment is a usage error like a bad argument: one line naming the variable, exit 2. */
+function configOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    console.error(`zi: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
 // `zi timeline | head` closes the pipe early; that ends the output, it is no error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
@@ -199,18 +210,19 @@ program
   .description('extract every stored document again from its stored text, re-merge, print what changed')
   .addOption(dbOption())
   .action(async (opts: { db: string }) => {
-    await withStore(opts.db, async (store) => {
-      const { documents, updated, change } = await reextract(store);
-      const { added, removed, changed } = change.counts;
-      console.log(`documents ${documents}: ${updated} with new facts`);
-      console.log(`timeline: ${added} events added, ${removed} removed, ${changed} changed`);
-      for (const e of change.added) console.log(`  + ${eventLine(e)}`);
-      for (const e of change.removed) console.log(`  - ${eventLine(e)}`);
-      for (const { before, after } of change.changed)
-        console.log(`  ~ ${eventLine(before)}  →  ${eventLine(after)}`);
-      const shown = change.added.length + change.removed.length + change.changed.length;
-      if (added + removed + changed > shown) console.log(`  … and ${added + removed + changed - shown} more`);
-    });
+    const { documents, updated, change } = await reextractInThread(
+      { dbPath: opts.db, databaseUrl: config.databaseUrl },
+      config.reextractHeapMb,
+    );
+    const { added, removed, changed } = change.counts;
+    console.log(`documents ${documents}: ${updated} with new facts`);
+    console.log(`timeline: ${added} events added, ${removed} removed, ${changed} changed`);
+    for (const e of change.added) console.log(`  + ${eventLine(e)}`);
+    for (const e of change.removed) console.log(`  - ${eventLine(e)}`);
+    for (const { before, after } of change.changed)
+      console.log(`  ~ ${eventLine(before)}  →  ${eventLine(after)}`);
+    const shown = change.added.length + change.removed.length + change.changed.length;
+    if (added + removed + changed > shown) console.log(`  … and ${added + removed + changed - shown} more`);
   });
 
 program

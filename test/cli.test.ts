@@ -64,6 +64,17 @@ describe('the zi command', () => {
     expect(r.stdout).toMatch(/timeline: 0 events added, 0 removed, 0 changed/);
   });
 
+  it('refuses a broken environment with one line naming the variable', () => {
+    const r = spawnSync('node', ['bin/zi.mjs', 'reextract'], {
+      encoding: 'utf8',
+      env: { ...process.env, ZI_DB: db, ZI_REEXTRACT_HEAP_MB: 'lots' },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'zi: bad configuration: ZI_REEXTRACT_HEAP_MB="lots": must be a whole number of MB',
+    );
+  });
+
   it('stops quietly when the reader closes the pipe early', () => {
     const r = spawnSync('sh', ['-c', 'node bin/zi.mjs timeline --format json | head -c 20 >/dev/null'], {
       encoding: 'utf8',
