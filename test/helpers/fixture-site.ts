@@ -3,6 +3,40 @@
  * PDF reports, with listings, RSS, sitemaps, robots.txt, conditional GET and gzip, plus hostile
  * endpoints under /hostile/. node:http only, on 127.0.0.1 and a free port. Every request is logged
  * with its arrival time and the body bytes actually written, which is what the crawler tests assert on.
+ *
+ * Pages (GET and HEAD; other methods 405). All of them carry ETag and Last-Modified, answer
+ * If-None-Match / If-Modified-Since with 304 and no body, and are gzipped when Accept-Encoding allows
+ * (ETag then weak, W/"…", and Vary: Accept-Encoding); PDFs are never gzipped.
+ *   /                          home: the 10 newest articles
+ *   /berita/, /berita/?page=N  listing, newest first, 10 a page, rel="next"/"prev" links; page 1
+ *                              links /private/draft.html and every hostile endpoint, the last page
+ *                              /private/catatan-redaksi.html; a page past the end is 404
+ *   /berita/<name>.html        a corpus .txt rendered as a news page, or a corpus .html byte for byte
+ *                              with the charset its own <meta> declares
+ *   /berita/sintetis-<k>.html  synthetic article k (1…syntheticPages), rendered on first request
+ *   /laporan/, /laporan/<name>.pdf   index of the corpus PDFs, and the PDFs
+ *   /rss.xml                   RSS 2.0, the 20 newest articles with pubDate
+ *   /sitemap.xml               sitemap index → /sitemap-berita.xml: every article and PDF with lastmod
+ *   /robots.txt                User-agent: *, Disallow: /private/, Crawl-delay, Sitemap
+ *   /tentang, /kontak, /tag/<slug>   chrome pages; tag pages list articles and are not for crawling
+ *   /private/, /private/draft.html, /private/catatan-redaksi.html   real pages robots.txt forbids
+ *   /berita, /laporan          301 to the path with a slash
+ * Hostile (never conditional, never gzipped unless said):
+ *   slow-drip          200, one byte every 500 ms (the first at once) until the client hangs up
+ *   endless            200 text/html, chunked, 64 KiB writes as fast as the client reads, never ends
+ *   huge               200 text/html, chunked (no Content-Length), exactly 50 MiB
+ *   redirect-loop      302 → redirect-loop/b, which 302s back (a ring of two)
+ *   redirect-self      302 to itself
+ *   redirect-chain/N   N redirects, then 200 at redirect-chain/0; N ≤ 50. Hop n answers
+ *                      [302, 301, 307, 308, 303][n % 5], Location absolute on odd n, a path on even n
+ *   wrong-charset      windows-1252 bytes, header "text/html; charset=utf-8", <meta charset="windows-1252">
+ *   no-charset         the same bytes, header "text/html" with no charset
+ *   error-500          500 every time
+ *   flaky              500, 500, then 200; counted per request target, so ?run=x starts afresh
+ *   rate-limited       429 with Retry-After: 2 the first time per request target, 200 after
+ *   gzip-bomb          Content-Encoding: gzip whatever was asked, ~1.06 MB (1,061,908 bytes with
+ *                      Node 20's zlib) that inflate to 1 GiB of zeros; Content-Length is the compressed size
+ *   not-html           64 KiB of binary junk labelled text/html; charset=utf-8
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
