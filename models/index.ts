@@ -7,4 +7,5 @@ export * from './extraction.js';
 export * from './facts.js';
 export * from './gold.js';
 export * from './mention.js';
+export * from './sources.js';
 export * from './timeline.js';
