@@ -10,11 +10,16 @@ export interface Rate {
 }
 
 /**
- * Runs `work` over `items` again and again, first to warm the JIT, then until at least `minSeconds` have
- * passed, and returns the rate of the timed rounds.
+ * Runs `work` over `items` again and again, first for `warmSeconds` to warm the JIT, then until at least
+ * `minSeconds` have passed, and returns the rate of the timed rounds. Each round covers all items.
  */
-export function rateOf<T>(items: readonly T[], work: (item: T) => unknown, minSeconds = 2): Rate {
-  const warmUntil = performance.now() + 300;
+export function rateOf<T>(
+  items: readonly T[],
+  work: (item: T) => unknown,
+  minSeconds = 2,
+  warmSeconds = 0.3,
+): Rate {
+  const warmUntil = performance.now() + warmSeconds * 1000;
   while (performance.now() < warmUntil) for (const item of items) work(item);
   let count = 0;
   const start = performance.now();

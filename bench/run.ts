@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark section in one process, one after the other, so that ratios compare
  * figures measured in the same run on the same machine.
  */
+import { benchArticleExtraction } from './article-extraction.js';
 import { benchDedup } from './dedup.js';
 import { benchExtraction } from './extraction.js';
 import { benchStore } from './store.js';
@@ -11,5 +12,6 @@ const FIXTURES = new URL('../fixtures/corpus/', import.meta.url).pathname;
 const LARGE_STORE_DOCS = Number(process.env.ZI_BENCH_DOCS ?? 100_000);
 
 await benchExtraction(FIXTURES);
+await benchArticleExtraction();
 await benchDedup(new URL('../fixtures/dedup/', import.meta.url).pathname);
 await benchStore(FIXTURES, LARGE_STORE_DOCS);

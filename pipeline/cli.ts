@@ -19,7 +19,7 @@ import { InputError, StoreError, UsageError } from './errors.js';
 import { CORE_FIELDS, evaluate, formatReport } from './evaluate.js';
 import { eventLine, explainEvent } from './explain.js';
 import { FORMATS, type Format, OFFICIALS, REGENCIES, render, SCORES, TIMELINE, UNITS } from './format.js';
-import { processFile } from './process-document.js';
+import { parseFile, processFile } from './process-document.js';
 import { documentName, listInputs } from './read-inputs.js';
 import { reextractInThread } from './reextract-thread.js';
 import { type RunProgress, runFiles } from './run.js';
@@ -241,6 +241,27 @@ program
           join(opts.emitGold, `${name}.json`),
           `${JSON.stringify(toGold(name, done.document, done.facts), null, 2)}\n`,
         );
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        console.error(`error: ${error.message}`);
+        failed++;
+      }
+    }
+    if (failed > 0) process.exitCode = 1;
+  });
+
+program
+  .command('parse')
+  .description(
+    'parse files (html, txt, pdf, also gzipped) without extracting; print each as one JSON line: file, title, published, text',
+  )
+  .argument('<files...>', 'files; the text of an HTML page is its headline, then one paragraph per line')
+  .action(async (files: string[]) => {
+    let failed = 0;
+    for (const file of files) {
+      try {
+        const { title, published, text } = await parseFile(file);
+        console.log(JSON.stringify({ file, title, published, text }));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         console.error(`error: ${error.message}`);

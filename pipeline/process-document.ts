@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { EXTRACTOR_VERSION, extract } from '../extractors/index.js';
 import type { Document, DocumentFacts, DocumentMeta } from '../models/index.js';
 import { InputError } from './errors.js';
@@ -25,6 +26,19 @@ export async function processBytes(
 
 /** The same for a file on disk, with its `.meta.json` sidecar as context. */
 export async function processFile(path: string): Promise<ProcessedDocument> {
+  return processBytes(path, readBytes(path), readMeta(path));
+}
+
+/** A file on disk parsed, not extracted: what `zi parse` prints. */
+export async function parseFile(path: string): Promise<Document> {
+  return parseDocument({ source: path, bytes: readBytes(path), meta: readMeta(path) });
+}
+
+/**
+ * A file's bytes, unpacked when it is gzipped (`page.html.gz`, as crawls and benchmarks store pages; the
+ * kind is then read from the bytes). A file that cannot be read is an InputError naming it.
+ */
+function readBytes(path: string): Uint8Array {
   let raw: Uint8Array;
   try {
     raw = readFileSync(path);
@@ -35,5 +49,10 @@ export async function processFile(path: string): Promise<ProcessedDocument> {
       { cause },
     );
   }
-  return processBytes(path, raw, readMeta(path));
+  if (!path.toLowerCase().endsWith('.gz')) return raw;
+  try {
+    return gunzipSync(raw);
+  } catch (cause) {
+    throw new InputError(path, `not a readable gzip file (${(cause as Error).message})`, { cause });
+  }
 }

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TimelineEventSchema } from '../models/index.js';
 
@@ -91,6 +92,24 @@ describe('the zi command', () => {
     const written = readdirSync(out).sort();
     expect(written).toContain('001_lumajang-desk-evaluasi-puskesmas.json');
     expect(written.every((f) => f.endsWith('.json') && !f.endsWith('.gold.json'))).toBe(true);
+  });
+
+  it('parses files into one JSON line each, gzipped pages too, and names the files it cannot read', () => {
+    const page = 'fixtures/corpus/013_banyuwangi-desk-evaluasi-dua-puskesmas.html';
+    const packed = join(work, 'page.html.gz');
+    writeFileSync(packed, gzipSync(readFileSync(page)));
+    const r = zi('parse', page, packed, 'no-such-file.html');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: no-such-file\.html: cannot read \(ENOENT\)$/m);
+    const [plain, unpacked] = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(Object.keys(plain)).toEqual(['file', 'title', 'published', 'text']);
+    expect(plain.file).toBe(page);
+    expect(plain.text.split('\n')[0]).toBe(plain.title);
+    expect(plain.text).toMatch(/Puskesmas/);
+    expect({ ...unpacked, file: page }).toEqual(plain);
   });
 
   it('scores the fixture corpus and fails below a bar', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipeline/errors.js';
 import { decodeBytes } from '../../pipeline/parse/charset.js';
+import { parseHtml } from '../../pipeline/parse/html.js';
 import { parseDocument } from '../../pipeline/parse/parse-document.js';
 import { publishedFromByline, publishedFromUrl } from '../../pipeline/parse/published.js';
 import { makePdf } from '../helpers/make-pdf.js';
@@ -67,6 +68,31 @@ describe('news pages', () => {
       'JEMBER – Tiga unit kerja mengikuti desk evaluasi Zona Integritas menuju WBK pada Rabu (13/11/2024) secara daring.',
       'Evaluator dari KemenPANRB menilai dokumen dan mewawancarai pimpinan unit kerja selama dua jam.',
     ]);
+  });
+
+  it('finds the article without named containers and leaves out teasers, bylines and the site name', () => {
+    const teaser = (n: number) =>
+      `<div class="card"><a href="/berita/${n}">Berita lain nomor ${n}</a><p>Ringkasan berita lain yang cukup panjang untuk dibaca sebagai paragraf, nomor ${n}.</p></div>`;
+    const html = `<html><head><meta property="og:site_name" content="Kabar Lumajang">
+      <meta property="og:title" content="Dua Puskesmas Ikuti Desk Evaluasi - Kabar Lumajang"></head><body>
+      <div id="top"><h1><a href="/">Kabar Lumajang</a></h1></div>
+      <div class="wrap"><div class="kolom">
+        <h2>Dua Puskesmas Ikuti Desk Evaluasi</h2>
+        <div>Oleh: Redaksi</div><div>Selasa, 12 November 2024 | 10:15 WIB</div>
+        <p>LUMAJANG – Dua puskesmas mengikuti desk evaluasi Zona Integritas menuju WBK di Jakarta pekan ini.</p>
+        <p>Kepala Dinas Kesehatan berharap kedua puskesmas meraih predikat WBK pada akhir tahun 2024.</p>
+        <div>- Advertisement -</div>
+        <p>Penilaian dilanjutkan dengan evaluasi lapangan oleh tim penilai nasional bulan depan.</p>
+      </div>
+      <div class="lainnya">${[1, 2, 3, 4].map(teaser).join('')}</div></div></body></html>`;
+    const parsed = parseHtml(html);
+    expect(parsed.title).toBe('Dua Puskesmas Ikuti Desk Evaluasi');
+    expect(parsed.body.split('\n')).toEqual([
+      'LUMAJANG – Dua puskesmas mengikuti desk evaluasi Zona Integritas menuju WBK di Jakarta pekan ini.',
+      'Kepala Dinas Kesehatan berharap kedua puskesmas meraih predikat WBK pada akhir tahun 2024.',
+      'Penilaian dilanjutkan dengan evaluasi lapangan oleh tim penilai nasional bulan depan.',
+    ]);
+    expect(parsed.text.split('\n')[0]).toBe('Dua Puskesmas Ikuti Desk Evaluasi');
   });
 
   it.each([
