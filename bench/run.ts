@@ -3,6 +3,7 @@
  * figures measured in the same run on the same machine.
  */
 import { benchArticleExtraction } from './article-extraction.js';
+import { benchCrawl } from './crawl.js';
 import { benchDedup } from './dedup.js';
 import { benchExtraction } from './extraction.js';
 import { benchStore } from './store.js';
@@ -15,3 +16,4 @@ await benchExtraction(FIXTURES);
 await benchArticleExtraction();
 await benchDedup(new URL('../fixtures/dedup/', import.meta.url).pathname);
 await benchStore(FIXTURES, LARGE_STORE_DOCS);
+await benchCrawl(Number(process.env.ZI_BENCH_CRAWL_PAGES ?? 5_000));

@@ -1,4 +1,5 @@
 export * from './config.js';
+export * from './crawl.js';
 export * from './dates.js';
 export * from './dedup.js';
 export * from './document.js';

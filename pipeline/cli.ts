@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { addCrawlCommands } from '../jobs/commands.js';
 import {
   type Config,
   type EventType,
@@ -224,6 +225,8 @@ program
     const shown = change.added.length + change.removed.length + change.changed.length;
     if (added + removed + changed > shown) console.log(`  … and ${added + removed + changed - shown} more`);
   });
+
+addCrawlCommands(program, config, dbOption);
 
 program
   .command('extract')

@@ -18,8 +18,10 @@ export async function processBytes(
   source: string,
   raw: Uint8Array,
   meta: DocumentMeta,
+  /** The charset the HTTP Content-Type header named, for a fetched page. */
+  charset: string | null = null,
 ): Promise<ProcessedDocument> {
-  const document = await parseDocument({ source, bytes: raw, meta });
+  const document = await parseDocument({ source, bytes: raw, meta, charset });
   const { facts } = extract(document.text, { published: document.published, url: document.url });
   return { document, raw, extractorVersion: EXTRACTOR_VERSION, facts };
 }

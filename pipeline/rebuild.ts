@@ -14,16 +14,22 @@ export interface RebuildSummary {
   eventsPerRegency: Record<string, number>;
 }
 
-/** Called with each regency's new timeline before it replaces the stored one. */
-export type BeforeWrite = (regency: string, merged: Merged) => Promise<void>;
+export interface RebuildOptions {
+  /** Called with each regency's new timeline before it replaces the stored one. */
+  beforeWrite?: (regency: string, merged: Merged) => Promise<void>;
+  /** Only these regencies (the ones new documents touched); by default every one. */
+  regencies?: ReadonlySet<string>;
+}
 
 /**
  * Re-merges the timeline and unit board from every stored extraction, one regency at a time (events and
  * units never merge across regencies): only the documents that touch a regency are read for it, so memory
  * follows the largest regency, not the store. Regencies are replaced a batch at a time, each batch in one
- * transaction; a regency no document reports any more is emptied at the end.
+ * transaction; a regency no document reports any more is emptied at the end. Given the regencies that new
+ * documents touched, only those are merged again: the others cannot have changed.
  */
-export async function rebuild(store: Store, beforeWrite?: BeforeWrite): Promise<RebuildSummary> {
+export async function rebuild(store: Store, options: RebuildOptions = {}): Promise<RebuildSummary> {
+  const { beforeWrite, regencies: only } = options;
   const documentsOf = await regencyIndex(store);
   const summary: RebuildSummary = { events: 0, units: 0, eventsPerRegency: {} };
   let batch: { regency: string; merged: Merged }[] = [];
@@ -38,6 +44,7 @@ export async function rebuild(store: Store, beforeWrite?: BeforeWrite): Promise<
     pending = 0;
   };
   for (const regency of [...documentsOf.keys()].sort()) {
+    if (only && !only.has(regency)) continue;
     const ids = documentsOf.get(regency) as string[];
     const merged = merge(await store.extractionsOf(ids), regency);
     await fillSentences(store, ids, merged.events);
@@ -48,7 +55,8 @@ export async function rebuild(store: Store, beforeWrite?: BeforeWrite): Promise<
   }
   // A regency no document reports any more is replaced by nothing.
   for (const { regency } of await store.regencies())
-    if (!documentsOf.has(regency)) await write(regency, { events: [], units: [], officials: [], scores: [] });
+    if (!documentsOf.has(regency) && (!only || only.has(regency)))
+      await write(regency, { events: [], units: [], officials: [], scores: [] });
   if (batch.length > 0) await store.replaceRegencies(batch);
   return summary;
 }

@@ -4,6 +4,7 @@ import { EXTRACTOR_VERSION, extract } from '../extractors/index.js';
 import type { DocumentFacts, TimelineEvent } from '../models/index.js';
 import { ExtractPool } from './extract-pool.js';
 import { eventDigest } from './merge/digest.js';
+import type { Merged } from './merge/index.js';
 import { rebuild } from './rebuild.js';
 import type { Store, StoredText } from './store/store.js';
 
@@ -84,7 +85,7 @@ export async function reextract(store: Store, progress?: (done: number) => void)
     changed: [],
   };
   // Compared a regency at a time, just before it is replaced; only the examples shown are read whole.
-  await rebuild(store, async (regency, merged) => {
+  const beforeWrite = async (regency: string, merged: Merged) => {
     const next = new Map(merged.events.map((e) => [e.id, { event: e, digest: eventDigest(e) }]));
     for (const [id, { event, digest }] of next) {
       const old = before.get(id);
@@ -100,7 +101,8 @@ export async function reextract(store: Store, progress?: (done: number) => void)
       const was = await store.event(id);
       if (was) change.removed.push(was);
     }
-  });
+  };
+  await rebuild(store, { beforeWrite });
   const seconds = { extraction: (extracted - started) / 1000, merge: (performance.now() - extracted) / 1000 };
   return { seconds, documents, updated, change };
 }
