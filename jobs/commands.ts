@@ -169,7 +169,7 @@ export function addCrawlCommands(program: Command, config: Config, dbOption: () 
       const { startDashboard } = await import('./dashboard.js');
       const redis = connectRedis(config.redisUrl);
       const queues = openQueues(redis);
-      const url = await startDashboard(queues, opts);
+      const { url } = await startDashboard(queues, opts);
       console.error(`Bull Board on ${url} (queues ${Object.values(QUEUE_NAMES).join(', ')}); Ctrl-C stops`);
     });
 }

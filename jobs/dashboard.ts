@@ -10,7 +10,10 @@ export interface DashboardOptions {
 }
 
 /** Bull Board over the four crawl queues: jobs by state, failed jobs with their reasons, retries. */
-export async function startDashboard(queues: CrawlQueues, { port, host }: DashboardOptions): Promise<string> {
+export async function startDashboard(
+  queues: CrawlQueues,
+  { port, host }: DashboardOptions,
+): Promise<{ url: string; close(): Promise<void> }> {
   const app = Fastify();
   const board = new FastifyAdapter();
   board.setBasePath('/');
@@ -19,5 +22,6 @@ export async function startDashboard(queues: CrawlQueues, { port, host }: Dashbo
     serverAdapter: board,
   });
   await app.register(board.registerPlugin(), { prefix: '/' });
-  return app.listen({ port, host });
+  const url = await app.listen({ port, host });
+  return { url, close: () => app.close() };
 }

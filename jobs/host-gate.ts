@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /**
- * Per-host politeness shared by every worker on every machine, kept in Redis: one request to a host at
- * a time (a lease), and the next one no sooner than the host's delay after the last ended. BullMQ's own
- * limiter is per queue, not per key, so this is ours. Redis's clock is the only clock, so workers on
- * machines whose clocks disagree still agree on the spacing.
+ * Per-host politeness shared by every worker on every machine, kept in Redis: at most `slots` requests
+ * to a host at once (one, by default), each holding a lease, and no request starting sooner than the
+ * host's delay after the last one ended. BullMQ's limiter is per queue, not per key, so this is ours.
+ * Redis's clock is the only clock, so workers on machines whose clocks disagree still agree.
  *
- * Keys: `zi:host:<host>:lease` (the holder's token, expiring if its worker dies mid-request) and
- * `zi:host:<host>:next` (the earliest time, ms, the next request may start).
+ * Keys: `zi:host:<host>:leases` (a sorted set of lease tokens by expiry, so a worker that dies
+ * mid-request frees its slot when the lease runs out) and `zi:host:<host>:next` (the earliest time,
+ * ms, the next request may start).
  */
 export class HostGate {
   constructor(private readonly redis: Redis) {
@@ -18,30 +19,35 @@ export class HostGate {
   }
 
   /**
-   * Takes the host's lease for `leaseMs` (as long as a request may take) and resolves to its token, or
-   * resolves to the milliseconds to wait before asking again.
+   * Takes one of the host's `slots` for `leaseMs` (as long as a request may take) and resolves to its
+   * token, or resolves to the milliseconds to wait before asking again.
    */
-  async tryAcquire(host: string, leaseMs: number): Promise<{ token: string } | { waitMs: number }> {
+  async tryAcquire(
+    host: string,
+    leaseMs: number,
+    slots = 1,
+  ): Promise<{ token: string } | { waitMs: number }> {
     const token = randomUUID();
-    const wait = Number(await this.call('ziGateAcquire', keys(host), token, Math.ceil(leaseMs)));
+    const wait = Number(await this.call('ziGateAcquire', keys(host), token, Math.ceil(leaseMs), slots));
     return wait === 0 ? { token } : { waitMs: wait };
   }
 
-  /** Waits (here) until the host is free, then holds it; for waits a worker may spend asleep. */
+  /** As `tryAcquire`, sleeping here through waits that end before `maxWaitMs`. */
   async acquire(
     host: string,
     leaseMs: number,
     maxWaitMs: number,
+    slots = 1,
   ): Promise<{ token: string } | { waitMs: number }> {
     const deadline = Date.now() + maxWaitMs;
     for (;;) {
-      const got = await this.tryAcquire(host, leaseMs);
+      const got = await this.tryAcquire(host, leaseMs, slots);
       if ('token' in got || Date.now() + got.waitMs > deadline) return got;
       await sleep(got.waitMs);
     }
   }
 
-  /** Ends the request: frees the lease and holds the host for `delayMs` from now. */
+  /** Ends a request: frees its slot and holds the host for `delayMs` from now. */
   async release(host: string, token: string, delayMs: number): Promise<void> {
     await this.call('ziGateRelease', keys(host), token, Math.ceil(delayMs));
   }
@@ -59,35 +65,36 @@ export class HostGate {
 }
 
 function keys(host: string): string[] {
-  return [`zi:host:${host}:lease`, `zi:host:${host}:next`];
+  return [`zi:host:${host}:leases`, `zi:host:${host}:next`];
 }
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** How soon to ask again while another request holds the host. */
-const HELD_POLL_MS = 50;
+/** How soon to ask again while the host's slots are all held: when a request ends is unknown. */
+const HELD_POLL_MS = 20;
 
 // Redis time in milliseconds; TIME is allowed in scripts since Redis 5 (effects replication).
 const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
-/**
- * KEYS: lease, next. ARGV: token, leaseMs. Returns 0 when acquired, else the ms to wait. While another
- * request holds the host, when it ends is unknown (its lease is only the longest it may take), so the
- * answer is a short poll, not the lease's expiry.
- */
+/** KEYS: leases, next. ARGV: token, leaseMs, slots. Returns 0 when acquired, else the ms to wait. */
 const ACQUIRE = `${NOW}
-local held = redis.call('PTTL', KEYS[1])
-if held > 0 then return math.min(held, ${HELD_POLL_MS}) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+  local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return math.max(1, math.min(tonumber(first[2]) - now, ${HELD_POLL_MS}))
+end
 local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
 if nextAt > now then return nextAt - now end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+local expires = now + tonumber(ARGV[2])
+redis.call('ZADD', KEYS[1], expires, ARGV[1])
+redis.call('PEXPIREAT', KEYS[1], expires)
 return 0`;
 
-/** KEYS: lease, next. ARGV: token, delayMs. The next start is pushed out, never pulled in. */
+/** KEYS: leases, next. ARGV: token, delayMs. The next start is pushed out, never pulled in. */
 const RELEASE = `${NOW}
-if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+redis.call('ZREM', KEYS[1], ARGV[1])
 local nextAt = now + tonumber(ARGV[2])
 local was = tonumber(redis.call('GET', KEYS[2]) or '0')
 if was > nextAt then nextAt = was end

@@ -23,6 +23,11 @@ export const JOB_DEFAULTS: JobsOptions = {
 
 /** The one merge job that may wait while another runs: merges never overlap and none is lost. */
 export const MERGE_DEDUPLICATION = { id: 'zi-merge', keepLastIfActive: true } as const;
+/**
+ * A merge waits this long after the document that asked for it, so the documents arriving meanwhile
+ * join it: one merge per second of crawling rather than one per document.
+ */
+export const MERGE_DELAY_MS = 1_000;
 
 export interface CrawlQueues {
   discover: Queue;

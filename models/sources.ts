@@ -101,9 +101,15 @@ const HostSchema = z.string().superRefine((s, ctx) => {
 const RateSchema = z.strictObject({
   /** Seconds between the end of one request to a host and the start of the next. */
   minDelaySeconds: z.number().min(0, 'must be 0 or more (seconds)').default(1),
-  /** One request at a time per host; the field exists so a file states it, not to raise it. */
+  /**
+   * Requests in flight to one host at once. 1, the default, is the polite setting for a real site; more
+   * is for a site of one's own (a local mirror, a benchmark), usually with minDelaySeconds 0.
+   */
   concurrency: z
-    .literal(1, { error: 'must be 1: the crawler sends one request at a time per host' })
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(32, 'must be at most 32')
     .default(1),
 });
 

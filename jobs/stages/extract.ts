@@ -6,7 +6,7 @@ import { processBytes } from '../../pipeline/process-document.js';
 import type { CrawlContext } from '../crawl-context.js';
 import { CrawlRun } from '../crawl-run.js';
 import { jobData } from '../job-data.js';
-import { MERGE_DEDUPLICATION } from '../queues.js';
+import { MERGE_DEDUPLICATION, MERGE_DELAY_MS } from '../queues.js';
 import { PENDING_MERGE } from './merge.js';
 
 /**
@@ -29,7 +29,7 @@ export async function extractStage(job: Job, ctx: CrawlContext): Promise<void> {
   const regencies = [...regenciesOf(done.facts)];
   if (regencies.length > 0) {
     await ctx.redis.sadd(PENDING_MERGE, ...regencies);
-    await ctx.queues.merge.add('merge', {}, { deduplication: MERGE_DEDUPLICATION });
+    await ctx.queues.merge.add('merge', {}, { deduplication: MERGE_DEDUPLICATION, delay: MERGE_DELAY_MS });
   }
   await ctx.pages.set(data.url, {
     etag: data.etag,

@@ -42,7 +42,9 @@ export async function fetchStage(job: Job, token: string | undefined, ctx: Crawl
   const delayOf = (policy: RobotsPolicy | null) =>
     Math.max(minDelayMs, (policy?.crawlDelaySeconds(productToken(userAgent)) ?? 0) * 1000);
   // robots.txt is the host's first request, and the crawl delay it names already holds for the next.
-  robots ??= await politely(ctx, job, token, host, delayOf, () => ctx.robots.fetch(data.url, settings));
+  robots ??= await politely(ctx, job, token, host, source.rate.concurrency, delayOf, () =>
+    ctx.robots.fetch(data.url, settings),
+  );
   if (!robots.isAllowed(data.url, productToken(userAgent))) {
     await run.finish(data.url, 'disallowed');
     return;
@@ -55,6 +57,7 @@ export async function fetchStage(job: Job, token: string | undefined, ctx: Crawl
       job,
       token,
       host,
+      source.rate.concurrency,
       () => delayMs,
       () =>
         fetchUrl(data.url, {
@@ -133,10 +136,11 @@ async function politely<T>(
   job: Job,
   token: string | undefined,
   host: string,
+  slots: number,
   delayAfter: (result: T | null) => number,
   request: () => Promise<T>,
 ): Promise<T> {
-  const lease = await ctx.gate.acquire(host, ctx.fetch.timeoutMs + 1_000, ctx.fetch.maxGateSleepMs);
+  const lease = await ctx.gate.acquire(host, ctx.fetch.timeoutMs + 1_000, ctx.fetch.maxGateSleepMs, slots);
   if ('waitMs' in lease) {
     await job.moveToDelayed(Date.now() + lease.waitMs, token);
     throw new DelayedError();

@@ -20,7 +20,10 @@ export interface CrawlWorld {
   close(): Promise<void>;
 }
 
-export async function startCrawlWorld(site: FixtureSiteOptions, minDelaySeconds = 0): Promise<CrawlWorld> {
+export async function startCrawlWorld(
+  site: FixtureSiteOptions,
+  rate: { minDelaySeconds: number; concurrency: number } = { minDelaySeconds: 0, concurrency: 1 },
+): Promise<CrawlWorld> {
   const redis = await startRedis();
   const fixture = await startFixtureSite(site);
   const dir = mkdtempSync(join(tmpdir(), 'zi-crawl-'));
@@ -39,7 +42,7 @@ export async function startCrawlWorld(site: FixtureSiteOptions, minDelaySeconds 
       // Broad on purpose: the private pages match it, so only robots.txt keeps them out.
       `    articles: '\\.html$'`,
       `    reports: ['/laporan/[^/]+\\.pdf$']`,
-      `    rate: { minDelaySeconds: ${minDelaySeconds} }`,
+      `    rate: { minDelaySeconds: ${rate.minDelaySeconds}, concurrency: ${rate.concurrency} }`,
       '    pageLimit: 10000',
       '',
     ].join('\n'),
@@ -89,13 +92,13 @@ export async function stopWorker(
   return exited;
 }
 
-/** `zi crawl --once`, to its end. */
+/** `zi crawl --once`, to its end; by default with the world's sources file. */
 export function crawlOnce(
   world: CrawlWorld,
-  extra: string[] = [],
+  sourcesFile = world.sourcesFile,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('node', ['bin/zi.mjs', 'crawl', '--sources', world.sourcesFile, '--once', ...extra], {
+    const child = spawn('node', ['bin/zi.mjs', 'crawl', '--sources', sourcesFile, '--once'], {
       env: world.env,
     });
     let stdout = '';

@@ -229,9 +229,9 @@ describe('problems name the file, line, source and field', () => {
       'sources.yml:8:13: sources[1] (radar-jember).rate.minDelaySeconds: must be 0 or more (seconds)',
     ],
     [
-      'concurrency above 1',
-      { rate: '{ concurrency: 4 }' },
-      'sources.yml:8:13: sources[1] (radar-jember).rate.concurrency: must be 1: the crawler sends one request at a time per host',
+      'concurrency 0',
+      { rate: '{ concurrency: 0 }' },
+      'sources.yml:8:13: sources[1] (radar-jember).rate.concurrency: must be at least 1',
     ],
     [
       'pageLimit 0',
