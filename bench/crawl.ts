@@ -23,7 +23,7 @@ async function timedCrawl(
   world: CrawlWorld,
   workers: number,
 ): Promise<{ seconds: number; documents: number }> {
-  const procs = Array.from({ length: workers }, () => startWorker(world, 8));
+  const procs = Array.from({ length: workers }, () => startWorker(world, 16));
   try {
     const start = performance.now();
     const result = await crawlOnce(world);

@@ -143,7 +143,9 @@ export function addCrawlCommands(program: Command, config: Config, dbOption: () 
             console.error('no worker is connected yet: start `zi worker` (or pass --with-worker)');
           const run = await startRun(redis, queues, file, opts.source);
           const progress = progressPrinter();
-          const { status, lost } = await waitForRun(run, queues, progress.update);
+          const { status, lost } = await waitForRun(run, queues, progress.update, (report) =>
+            console.error(`\n${report}`),
+          );
           progress.done(status);
           const failed = await queues.fetch.getFailed();
           const failedExtract = await queues.extract.getFailed();

@@ -19,7 +19,7 @@ export async function startRun(
   await new SourceRegistry(redis).save(file, sources);
   const run = new CrawlRun(redis, `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
   for (const source of sources) {
-    await run.admit(discoverMember(source.name));
+    await run.admit([discoverMember(source.name)]);
     await queues.discover.add('discover', { runId: run.runId, source: source.name });
   }
   return run;
@@ -40,12 +40,19 @@ export async function waitForRun(
   run: CrawlRun,
   queues: CrawlQueues,
   onProgress: (status: RunStatus) => void,
+  onStall: (report: string) => void,
   pollMs = 250,
 ): Promise<RunResult> {
   let idlePolls = 0;
+  let last = { finished: -1, at: Date.now() };
   for (;;) {
     const status = await run.status();
     onProgress(status);
+    if (status.finished !== last.finished) last = { finished: status.finished, at: Date.now() };
+    else if (Date.now() - last.at > STALL_REPORT_MS) {
+      last.at = Date.now();
+      onStall(await stallReport(run, queues));
+    }
     const mergePending = await pending(queues.merge);
     if (status.finished >= status.admitted && mergePending === 0) return { status, lost: 0 };
     const allIdle =
@@ -58,6 +65,23 @@ export async function waitForRun(
     if (idlePolls >= 20) return { status, lost: status.admitted - status.finished };
     await new Promise((r) => setTimeout(r, pollMs));
   }
+}
+
+/** How long without a page finishing before `zi crawl` says what it is waiting for. */
+const STALL_REPORT_MS = 30_000;
+
+/** What a run that has stopped moving waits for: the unfinished URLs and the queues' job counts. */
+async function stallReport(run: CrawlRun, queues: CrawlQueues): Promise<string> {
+  const waiting = await run.unfinished(5);
+  const counts: string[] = [];
+  for (const [stage, queue] of Object.entries({
+    discover: queues.discover,
+    fetch: queues.fetch,
+    extract: queues.extract,
+    merge: queues.merge,
+  }))
+    counts.push(`${stage} ${JSON.stringify(await queue.getJobCounts(...PENDING_STATES))}`);
+  return `no page finished for ${STALL_REPORT_MS / 1000} s; waiting for ${waiting.join(', ') || 'the merge'}; ${counts.join('; ')}`;
 }
 
 async function pending(queue: CrawlQueues['merge']): Promise<number> {

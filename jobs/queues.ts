@@ -25,9 +25,10 @@ export const JOB_DEFAULTS: JobsOptions = {
 export const MERGE_DEDUPLICATION = { id: 'zi-merge', keepLastIfActive: true } as const;
 /**
  * A merge waits this long after the document that asked for it, so the documents arriving meanwhile
- * join it: one merge per second of crawling rather than one per document.
+ * join it: a merge every few seconds of crawling rather than one per document. Each merge rewrites its
+ * regencies in a write transaction, which the other workers' saves must wait for.
  */
-export const MERGE_DELAY_MS = 1_000;
+export const MERGE_DELAY_MS = 5_000;
 
 export interface CrawlQueues {
   discover: Queue;

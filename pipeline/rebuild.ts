@@ -30,7 +30,7 @@ export interface RebuildOptions {
  */
 export async function rebuild(store: Store, options: RebuildOptions = {}): Promise<RebuildSummary> {
   const { beforeWrite, regencies: only } = options;
-  const documentsOf = await regencyIndex(store);
+  const documentsOf = await regencyIndex(store, only);
   const summary: RebuildSummary = { events: 0, units: 0, eventsPerRegency: {} };
   let batch: { regency: string; merged: Merged }[] = [];
   let pending = 0;
@@ -61,12 +61,16 @@ export async function rebuild(store: Store, options: RebuildOptions = {}): Promi
   return summary;
 }
 
-/** Which stored documents touch each regency, read a page of extractions at a time. */
-async function regencyIndex(store: Store): Promise<Map<string, string[]>> {
+/**
+ * Which stored documents touch each regency, read a page of extractions at a time; for a few regencies,
+ * only the documents whose facts name them are read.
+ */
+async function regencyIndex(store: Store, only?: ReadonlySet<string>): Promise<Map<string, string[]>> {
   const index = new Map<string, string[]>();
+  const mentioning = only ? [...only] : undefined;
   let after: string | null = null;
   for (;;) {
-    const page = await store.regencyPage(after, PAGE);
+    const page = await store.regencyPage(after, PAGE, mentioning);
     if (page.length === 0) break;
     for (const { id, regencies } of page) for (const r of regencies) pushTo(index, r, id);
     after = page.at(-1)?.id ?? null;

@@ -3,22 +3,34 @@ import type { FetchJob, PageRole } from '../../models/index.js';
 import type { CrawlContext } from '../crawl-context.js';
 import type { CrawlRun } from '../crawl-run.js';
 
+export interface FoundLink {
+  url: string;
+  role: PageRole;
+  lastmod: string | null;
+}
+
 /**
- * Puts a URL on the fetch queue for a run, once: the job id is the run and the URL, so a page linked
- * from many listings, or enqueued again by a retried job, is one job. The URL is admitted to the run
- * first, so the run cannot look finished while the job is on its way.
+ * Puts a page's links on the fetch queue for a run, in one round trip, each URL once per run: a URL
+ * already admitted (linked from another listing) is left alone. A job that runs again after a crash
+ * (`again`) may have admitted its links without queuing them, so it queues them all; the job id, the
+ * run and the URL, keeps that from making duplicates. A URL is admitted before its job is queued, so the
+ * run cannot look finished while the job is on its way.
  */
-export async function enqueueFetch(
+export async function enqueueFetches(
   ctx: CrawlContext,
   run: CrawlRun,
   source: string,
-  url: string,
-  role: PageRole,
-  lastmod: string | null,
+  links: readonly FoundLink[],
+  again: boolean,
 ): Promise<void> {
-  await run.admit(url);
-  const data: FetchJob = { runId: run.runId, source, url, role, lastmod, deferrals: 0 };
-  await ctx.queues.fetch.add(role, data, { jobId: jobIdFor(run.runId, url) });
+  const fresh = await run.admit(links.map((l) => l.url));
+  const jobs = links
+    .filter((_, k) => again || fresh[k])
+    .map((link) => {
+      const data: FetchJob = { runId: run.runId, source, ...link, deferrals: 0 };
+      return { name: link.role, data, opts: { jobId: jobIdFor(run.runId, link.url) } };
+    });
+  if (jobs.length > 0) await ctx.queues.fetch.addBulk(jobs);
 }
 
 /** BullMQ job ids may not hold ':'; a hash of the URL keeps them short and safe. */

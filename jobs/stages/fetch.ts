@@ -8,7 +8,7 @@ import type { CrawlContext } from '../crawl-context.js';
 import { CrawlRun } from '../crawl-run.js';
 import { jobData } from '../job-data.js';
 import type { CompiledSource } from '../source-registry.js';
-import { enqueueFetch } from './enqueue.js';
+import { enqueueFetches, type FoundLink } from './enqueue.js';
 
 /** How often a host's Retry-After may put one fetch off before it counts as failed. */
 const MAX_DEFERRALS = 5;
@@ -94,8 +94,8 @@ export async function fetchStage(job: Job, token: string | undefined, ctx: Crawl
   }
   if (data.role === 'article') {
     // Reports are often linked only from the article announcing them.
-    for (const link of linksOf('listing', result, source))
-      if (link.role === 'report') await enqueueFetch(ctx, run, source.name, link.url, link.role, null);
+    const reports = linksOf('listing', result, source).filter((link) => link.role === 'report');
+    await enqueueFetches(ctx, run, source.name, reports, job.attemptsStarted > 1);
   }
   if (data.role === 'article' || data.role === 'report') {
     await ctx.queues.extract.add(
@@ -115,8 +115,7 @@ export async function fetchStage(job: Job, token: string | undefined, ctx: Crawl
     );
     return;
   }
-  for (const link of linksOf(data.role, result, source))
-    await enqueueFetch(ctx, run, source.name, link.url, link.role, link.lastmod);
+  await enqueueFetches(ctx, run, source.name, linksOf(data.role, result, source), job.attemptsStarted > 1);
   await ctx.pages.set(data.url, {
     etag: result.etag,
     lastModified: result.lastModified,
@@ -169,12 +168,6 @@ async function deferForHost(
   await job.updateData({ ...data, deferrals: data.deferrals + 1 });
   await job.moveToDelayed(Date.now() + waitMs, token);
   throw new DelayedError();
-}
-
-interface FoundLink {
-  url: string;
-  role: PageRole;
-  lastmod: string | null;
 }
 
 /** The links of a listing, feed or sitemap that the source wants, with what each one is. */

@@ -143,11 +143,17 @@ export class PostgresStore implements Store {
     );
   }
 
-  async regencyPage(afterId: string | null, limit: number): Promise<{ id: string; regencies: string[] }[]> {
+  async regencyPage(
+    afterId: string | null,
+    limit: number,
+    mentioning?: readonly string[],
+  ): Promise<{ id: string; regencies: string[] }[]> {
+    const names = mentioning?.map((name) => JSON.stringify(name)) ?? null;
     const { rows } = await this.pool.query<{ id: string; facts: string }>(
       `SELECT document_id AS id, facts FROM extractions WHERE document_id > $1 COLLATE "C"
+       AND ($3::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS n WHERE strpos(facts, n) > 0))
        ORDER BY document_id COLLATE "C" LIMIT $2`,
-      [afterId ?? '', limit],
+      [afterId ?? '', limit, names],
     );
     return rows.map(regenciesOfRow);
   }

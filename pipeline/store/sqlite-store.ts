@@ -178,10 +178,18 @@ export class SqliteStore implements Store {
     }
   }
 
-  async regencyPage(afterId: string | null, limit: number): Promise<{ id: string; regencies: string[] }[]> {
-    const rows = this.statement(
-      'SELECT document_id AS id, facts FROM extractions WHERE document_id > ? ORDER BY document_id LIMIT ?',
-    ).all(afterId ?? '', limit) as { id: string; facts: string }[];
+  async regencyPage(
+    afterId: string | null,
+    limit: number,
+    mentioning?: readonly string[],
+  ): Promise<{ id: string; regencies: string[] }[]> {
+    const names = mentioning?.map((name) => JSON.stringify(name)) ?? [];
+    const filter = names.length > 0 ? ` AND (${names.map(() => 'instr(facts, ?) > 0').join(' OR ')})` : '';
+    const rows = this.db
+      .prepare(
+        `SELECT document_id AS id, facts FROM extractions WHERE document_id > ?${filter} ORDER BY document_id LIMIT ?`,
+      )
+      .all(afterId ?? '', ...names, limit) as { id: string; facts: string }[];
     return rows.map(regenciesOfRow);
   }
 

@@ -64,8 +64,16 @@ export interface Store {
   saveExtractions(items: readonly NewExtraction[]): Promise<number>;
   /** Each stored event's id, regency and content digest, to tell what a re-merge changed without loading bodies. */
   eventDigests(): Promise<Map<string, { regency: string; digest: string }>>;
-  /** Each stored document's id with the regencies its facts touch, in id order, a page at a time. */
-  regencyPage(afterId: string | null, limit: number): Promise<{ id: string; regencies: string[] }[]>;
+  /**
+   * Each stored document's id with the regencies its facts touch, in id order, a page at a time. With
+   * `mentioning`, only documents whose stored facts hold one of those names (a cheap text search that may
+   * over-include, never miss; the caller filters by `regencies`).
+   */
+  regencyPage(
+    afterId: string | null,
+    limit: number,
+    mentioning?: readonly string[],
+  ): Promise<{ id: string; regencies: string[] }[]>;
   /** The stored extractions of these documents. */
   extractionsOf(ids: readonly string[]): Promise<StoredExtraction[]>;
   /** Stored texts in id order, a page at a time, for re-extraction. */

@@ -92,15 +92,21 @@ export async function stopWorker(
   return exited;
 }
 
-/** `zi crawl --once`, to its end; by default with the world's sources file. */
+/**
+ * `zi crawl --once`, to its end; by default with the world's sources file. A crawl still running after
+ * `timeoutMs` is stopped, so a test fails with what it printed (its stall reports) instead of hanging.
+ */
 export function crawlOnce(
   world: CrawlWorld,
   sourcesFile = world.sourcesFile,
+  timeoutMs = 150_000,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn('node', ['bin/zi.mjs', 'crawl', '--sources', sourcesFile, '--once'], {
       env: world.env,
     });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', () => clearTimeout(timer));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {

@@ -62,6 +62,19 @@ export function storeContract(backend: string, open: (name: string) => Promise<S
       expect((await main.units()).map((u) => u.id).sort()).toEqual(whole.units.map((u) => u.id).sort());
     });
 
+    it('merges a few regencies again from just the documents that name them, to the same result', async () => {
+      const before = await main.timeline();
+      const some = [...new Set(before.map((e) => e.regency))].slice(0, 3);
+      const mentioning = await main.regencyPage(null, 10_000, some);
+      const all = await main.regencyPage(null, 10_000);
+      const touching = all.filter((d) => d.regencies.some((r) => some.includes(r)));
+      expect(mentioning.length).toBeLessThan(all.length);
+      for (const d of touching) expect(mentioning.map((m) => m.id)).toContain(d.id);
+      const { events } = await rebuild(main, { regencies: new Set(some) });
+      expect(events).toBe(before.filter((e) => some.includes(e.regency)).length);
+      expect(await main.timeline()).toEqual(before);
+    });
+
     it('changes nothing when the same documents run again', async () => {
       const before = await main.timeline();
       const units = await main.units();

@@ -30,7 +30,7 @@ describe('a crawl that meets hostile pages', () => {
     );
     const worker = startWorker(world);
     try {
-      result = await crawlOnce(world, sources);
+      result = await crawlOnce(world, sources, 100_000);
     } finally {
       await stopWorker(worker);
     }
