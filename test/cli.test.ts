@@ -1,10 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TimelineEventSchema } from '../models/index.js';
+import { makePdf, makeScannedPdf } from './helpers/make-pdf.js';
 
 const work = mkdtempSync(join(tmpdir(), 'zi-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -83,6 +93,36 @@ describe('the zi command', () => {
     });
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/EPIPE/);
+  });
+
+  it('runs past PDFs it cannot read, naming each and why, and stores only the others', async () => {
+    const dir = join(work, 'reports');
+    mkdirSync(dir);
+    const good = join(dir, 'berita.txt');
+    copyFileSync('fixtures/corpus/001_lumajang-desk-evaluasi-puskesmas.txt', good);
+    const text = ['Laporan hasil evaluasi Zona Integritas menuju WBK tahun 2024.'];
+    const whole = await makePdf(text);
+    writeFileSync(join(dir, 'rahasia.pdf'), await makePdf(text, { userPassword: 'x', ownerPassword: 'y' }));
+    writeFileSync(join(dir, 'potong.pdf'), whole.subarray(0, whole.length - 300));
+    writeFileSync(join(dir, 'pindaian.pdf'), await makeScannedPdf(1));
+    const store = join(work, 'reports.db');
+    const r = spawnSync('node', ['bin/zi.mjs', 'run', dir], {
+      encoding: 'utf8',
+      env: { ...process.env, ZI_DB: store },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').sort()).toEqual([
+      `error: ${join(dir, 'pindaian.pdf')}: PDF has no text layer (1 page(s), scanned images only?)`,
+      `error: ${join(dir, 'potong.pdf')}: unreadable PDF (Invalid PDF structure; no %%EOF at the end, so probably truncated)`,
+      `error: ${join(dir, 'rahasia.pdf')}: PDF is encrypted, needs a password`,
+    ]);
+    expect(r.stdout).toMatch(/^documents 4: 1 added, 0 already stored, 3 failed$/m);
+    const stored = new Database(store, { readonly: true });
+    try {
+      expect(stored.prepare('SELECT source FROM documents').pluck().all()).toEqual([good]);
+    } finally {
+      stored.close();
+    }
   });
 
   it('writes one prediction per document, named after the file', () => {

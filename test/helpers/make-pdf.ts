@@ -1,17 +1,75 @@
+import { crc32, deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 
-/** A small real PDF with one paragraph per page, written by pdfkit, for parser tests. */
-export function makePdf(pages: readonly string[], title = 'Laporan'): Promise<Buffer> {
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** A real PDF written by pdfkit, `draw` filling it; the fixed creation date keeps its metadata stable. */
+function writePdf(
+  draw: (doc: Doc) => void,
+  options: PDFKit.PDFDocumentOptions & { title?: string } = {},
+): Promise<Buffer> {
+  const { title = 'Laporan', ...rest } = options;
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ info: { Title: title, CreationDate: new Date(Date.UTC(2024, 11, 12)) } });
+    const doc = new PDFDocument({
+      ...rest,
+      info: { Title: title, CreationDate: new Date(Date.UTC(2024, 11, 12)) },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
+    draw(doc);
+    doc.end();
+  });
+}
+
+/** A small PDF with one paragraph per page, for parser tests; pdfkit's options add a password. */
+export function makePdf(
+  pages: readonly string[],
+  options: PDFKit.PDFDocumentOptions & { title?: string } = {},
+): Promise<Buffer> {
+  return writePdf((doc) => {
     pages.forEach((text, i) => {
       if (i > 0) doc.addPage();
       doc.fontSize(11).text(text);
     });
-    doc.end();
+  }, options);
+}
+
+/** What a scanner makes: every page one picture and not a word of text. */
+export function makeScannedPdf(pages: number): Promise<Buffer> {
+  const scan = greyPng(60, 80);
+  return writePdf((doc) => {
+    for (let i = 0; i < pages; i++) {
+      if (i > 0) doc.addPage();
+      doc.image(scan, 50, 50, { width: 480 });
+    }
   });
+}
+
+/** An 8-bit greyscale PNG of one flat shade, built by hand so that the tests need no image file. */
+function greyPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const framed = Buffer.alloc(body.length + 8);
+    framed.writeUInt32BE(data.length, 0);
+    body.copy(framed, 4);
+    framed.writeUInt32BE(crc32(body), body.length + 4);
+    return framed;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  // Bit depth 8, colour type 0 (greyscale); compression, filter and interlace stay at 0.
+  header[8] = 8;
+  // Each scanline starts with its filter type, 0 (none), then one byte per pixel.
+  const line = Buffer.alloc(width + 1, 0xc0);
+  line[0] = 0;
+  const pixels = Buffer.concat(Array.from({ length: height }, () => line));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
