@@ -1,7 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
-
-type Doc = InstanceType<typeof PDFDocument>;
+import { type Column, type Doc, FONT, ruledTable } from '../../fixtures/tools/ruled-table.js';
 
 /** A real PDF written by pdfkit, `draw` filling it; the fixed creation date keeps its metadata stable. */
 function writePdf(
@@ -34,6 +33,22 @@ export function makePdf(
       doc.fontSize(11).text(text);
     });
   }, options);
+}
+
+/** A report: paragraphs above a ruled table, drawn as the fixture reports draw theirs. */
+export function makeTablePdf(
+  paragraphs: readonly string[],
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+): Promise<Buffer> {
+  return writePdf(
+    (doc) => {
+      for (const text of paragraphs)
+        doc.font(FONT).fontSize(11).text(text, { align: 'justify' }).moveDown(0.6);
+      ruledTable(doc, columns, rows);
+    },
+    { size: 'A4', margins: { top: 72, bottom: 72, left: 62, right: 62 } },
+  );
 }
 
 /** What a scanner makes: every page one picture and not a word of text. */
