@@ -37,6 +37,9 @@ describe('the zi command', () => {
     const events = TimelineEventSchema.array().parse(JSON.parse(json.stdout));
     expect(events.length).toBeGreaterThan(0);
     expect(events[0]?.sources[0]?.sentence.length).toBeGreaterThan(0);
+    const sources = events.flatMap((e) => e.sources);
+    expect(sources.filter((s) => s.source.endsWith('.pdf')).every((s) => (s.page ?? 0) >= 1)).toBe(true);
+    expect(sources.filter((s) => !s.source.endsWith('.pdf')).every((s) => s.page === null)).toBe(true);
     const regency = events[0]?.regency as string;
     const filtered = TimelineEventSchema.array().parse(
       JSON.parse(zi('timeline', '--regency', regency, '--format', 'json').stdout),
@@ -59,11 +62,16 @@ describe('the zi command', () => {
     const board = zi('units', '--regency', withUnits.regency);
     expect(board.status).toBe(0);
     expect(board.stdout).toMatch(/^regency\s+unit\s+stage\s+predicate\s+year\s+sources/);
-    const [event] = TimelineEventSchema.array().parse(JSON.parse(zi('timeline', '--format', 'json').stdout));
+    const events = TimelineEventSchema.array().parse(JSON.parse(zi('timeline', '--format', 'json').stdout));
+    const [event] = events;
     const explained = zi('explain', event?.id as string);
     expect(explained.status).toBe(0);
     expect(explained.stdout).toContain(event?.sources[0]?.sentence as string);
     expect(explained.stdout).toMatch(/offsets\s+\d+–\d+, extractor /);
+    const fromPdf = events.find((e) => e.sources.some((s) => s.page === 2)) as (typeof events)[number];
+    expect(zi('explain', fromPdf.id).stdout).toMatch(/\.pdf\n(?: {2}title .*\n)? {2}page {6}2\n/);
+    const asJson = TimelineEventSchema.parse(JSON.parse(zi('explain', fromPdf.id, '--json').stdout));
+    expect(asJson.sources.map((s) => s.page)).toEqual(fromPdf.sources.map((s) => s.page));
     const unknown = zi('explain', 'no-such-event');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/no event with id no-such-event/);

@@ -17,7 +17,16 @@ import type { Merged, StoredExtraction } from '../merge/index.js';
 import { sortScores } from '../merge/scores.js';
 import { migrations } from './migrations.js';
 import { eventFilter, eventOrder, regencyCandidates } from './query.js';
-import { EXTRACTION_SELECT, inChunks, regenciesOfRow, toExtraction, unitKeys } from './rows.js';
+import {
+  EXTRACTION_SELECT,
+  inChunks,
+  regenciesOfRow,
+  TEXT_SELECT,
+  type TextRow,
+  toExtraction,
+  toStoredText,
+  unitKeys,
+} from './rows.js';
 import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
 
 const MIGRATIONS = migrations('postgres');
@@ -98,6 +107,11 @@ export class PostgresStore implements Store {
       );
       const added = (inserted.rowCount ?? 0) > 0;
       if (added) await this.upsertExtraction(db, doc.id, extractorVersion, facts);
+      if (added && doc.pages)
+        await db.query('INSERT INTO document_pages (document_id, pages) VALUES ($1, $2)', [
+          doc.id,
+          JSON.stringify(doc.pages),
+        ]);
       return { added };
     });
   }
@@ -163,20 +177,20 @@ export class PostgresStore implements Store {
   }
 
   async texts(afterId: string | null, limit: number): Promise<StoredText[]> {
-    const { rows } = await this.pool.query<StoredText>(
-      'SELECT id, text, published, url FROM documents WHERE id > $1 COLLATE "C" ORDER BY id COLLATE "C" LIMIT $2',
+    const { rows } = await this.pool.query<TextRow>(
+      `${TEXT_SELECT} WHERE d.id > $1 COLLATE "C" ORDER BY d.id COLLATE "C" LIMIT $2`,
       [afterId ?? '', limit],
     );
-    return rows;
+    return rows.map(toStoredText);
   }
 
   async textsOf(ids: readonly string[]): Promise<StoredText[]> {
     return inChunks(ids, async (chunk) => {
-      const { rows } = await this.pool.query<StoredText>(
-        'SELECT id, text, published, url FROM documents WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C"',
+      const { rows } = await this.pool.query<TextRow>(
+        `${TEXT_SELECT} WHERE d.id = ANY($1::text[]) ORDER BY d.id COLLATE "C"`,
         [chunk],
       );
-      return rows;
+      return rows.map(toStoredText);
     });
   }
 

@@ -24,7 +24,10 @@ import {
   type ExtractionRow,
   inChunks,
   regenciesOfRow,
+  TEXT_SELECT,
+  type TextRow,
   toExtraction,
+  toStoredText,
   unitKeys,
 } from './rows.js';
 import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
@@ -118,6 +121,11 @@ export class SqliteStore implements Store {
       // same document, and a rule change is applied to every document by `zi reextract`.
       const added = inserted.changes > 0;
       if (added) this.upsertExtraction(doc.id, extractorVersion, facts);
+      if (added && doc.pages)
+        this.statement('INSERT INTO document_pages (document_id, pages) VALUES (?, ?)').run(
+          doc.id,
+          JSON.stringify(doc.pages),
+        );
       return { added };
     });
     return save();
@@ -196,20 +204,20 @@ export class SqliteStore implements Store {
   }
 
   async texts(afterId: string | null, limit: number): Promise<StoredText[]> {
-    return this.db
-      .prepare('SELECT id, text, published, url FROM documents WHERE id > ? ORDER BY id LIMIT ?')
-      .all(afterId ?? '', limit) as StoredText[];
+    return (
+      this.db
+        .prepare(`${TEXT_SELECT} WHERE d.id > ? ORDER BY d.id LIMIT ?`)
+        .all(afterId ?? '', limit) as TextRow[]
+    ).map(toStoredText);
   }
 
   async textsOf(ids: readonly string[]): Promise<StoredText[]> {
-    return inChunks(
-      ids,
-      (chunk) =>
+    return inChunks(ids, (chunk) =>
+      (
         this.db
-          .prepare(
-            `SELECT id, text, published, url FROM documents WHERE id IN (${chunk.map(() => '?').join(',')}) ORDER BY id`,
-          )
-          .all(...chunk) as StoredText[],
+          .prepare(`${TEXT_SELECT} WHERE d.id IN (${chunk.map(() => '?').join(',')}) ORDER BY d.id`)
+          .all(...chunk) as TextRow[]
+      ).map(toStoredText),
     );
   }
 

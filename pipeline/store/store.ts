@@ -3,6 +3,7 @@ import type {
   DocumentFacts,
   EventType,
   OfficialRecord,
+  PageSpan,
   Predicate,
   ScoreRecord,
   TimelineEvent,
@@ -42,6 +43,8 @@ export interface StoredText {
   text: string;
   published: string | null;
   url: string | null;
+  /** Where each page of a PDF sits in `text`; null for HTML and text, and a PDF stored before pages were kept. */
+  pages: PageSpan[] | null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { merge } from '../../pipeline/merge/index.js';
 import { listInputs } from '../../pipeline/read-inputs.js';
@@ -46,6 +46,27 @@ export function storeContract(backend: string, open: (name: string) => Promise<S
       expect(regencies.length).toBeGreaterThan(40);
       expect(regencies.reduce((n, r) => n + r.events, 0)).toBe(events.length);
       expect((await main.counts()).documents).toBe(files.length);
+    });
+
+    it('gives each source in a PDF report the page its sentence starts on, and other sources none', async () => {
+      const sources = (await main.timeline()).flatMap((e) => e.sources);
+      const ids = [...new Set(sources.map((s) => s.documentId))];
+      const pagesOf = new Map((await main.textsOf(ids)).map((t) => [t.id, t.pages]));
+      const cited = new Set<string>();
+      for (const s of sources) {
+        const pages = pagesOf.get(s.documentId);
+        if (!s.source.endsWith('.pdf')) {
+          expect([pages, s.page]).toEqual([null, null]);
+          continue;
+        }
+        const span = pages?.find((p) => p.page === s.page);
+        expect(span, `${s.source} at ${s.start}`).toBeDefined();
+        expect(s.start).toBeGreaterThanOrEqual(span?.start as number);
+        expect(s.start).toBeLessThan(span?.end as number);
+        cited.add(`${basename(s.source).slice(0, 3)} page ${s.page}`);
+      }
+      // The Ngawi report's events are told on all three of its pages.
+      expect([...cited]).toEqual(expect.arrayContaining(['058 page 1', '058 page 2', '058 page 3']));
     });
 
     it('merges regency by regency into what one merge of every document gives', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pageAt } from '../../models/index.js';
 import { InputError } from '../../pipeline/errors.js';
 import { decodeBytes } from '../../pipeline/parse/charset.js';
 import { parseHtml } from '../../pipeline/parse/html.js';
@@ -144,6 +145,26 @@ describe('PDF reports', () => {
     const second = doc.pages?.[1];
     expect(doc.text.slice(second?.start, second?.end)).toContain('Puskesmas Kalisat');
     expect(doc.title).toBe('Laporan');
+  });
+});
+
+describe('the page of an offset', () => {
+  const pages = [
+    { page: 1, start: 0, end: 40 },
+    { page: 2, start: 41, end: 90 },
+  ];
+  it.each([
+    [0, 1],
+    [39, 1],
+    // The line break that joins two pages belongs to neither; it counts to the page before.
+    [40, 1],
+    [41, 2],
+    [89, 2],
+  ])('offset %i is on page %i', (offset, page) => expect(pageAt(pages, offset)).toBe(page));
+
+  it('is unknown without pages', () => {
+    expect(pageAt(null, 10)).toBeNull();
+    expect(pageAt(undefined, 10)).toBeNull();
   });
 });
 
