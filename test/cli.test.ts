@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TimelineEventSchema } from '../models/index.js';
 import { makePdf, makeScannedPdf } from './helpers/make-pdf.js';
+import { forgetPagesInSqlite } from './helpers/old-store.js';
 
 const work = mkdtempSync(join(tmpdir(), 'zi-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -81,6 +82,29 @@ describe('the zi command', () => {
     const r = zi('reextract');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/timeline: 0 events added, 0 removed, 0 changed/);
+  });
+
+  it('gives the PDFs of a store written before pages were kept their pages on reextract', () => {
+    const old = join(work, 'before-pages.db');
+    const reports = readdirSync('fixtures/corpus')
+      .filter((f) => f.endsWith('.pdf'))
+      .map((f) => join('fixtures/corpus', f));
+    const env = { ...process.env, ZI_DB: old };
+    expect(spawnSync('node', ['bin/zi.mjs', 'run', ...reports], { env }).status).toBe(0);
+    forgetPagesInSqlite(old);
+    const r = spawnSync('node', ['bin/zi.mjs', 'reextract'], { encoding: 'utf8', env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^PDFs stored without pages: 3 given their pages$/m);
+    expect(r.stdout).toMatch(/^timeline: 0 events added, 0 removed, 0 changed$/m);
+    const timeline = spawnSync('node', ['bin/zi.mjs', 'timeline', '--format', 'json'], {
+      encoding: 'utf8',
+      env,
+    });
+    const sources = TimelineEventSchema.array()
+      .parse(JSON.parse(timeline.stdout))
+      .flatMap((e) => e.sources);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((s) => (s.page ?? 0) >= 1)).toBe(true);
   });
 
   it('refuses a broken environment with one line naming the variable', () => {

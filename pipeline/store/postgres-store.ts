@@ -4,6 +4,7 @@ import {
   type DocumentFacts,
   type OfficialRecord,
   OfficialRecordSchema,
+  type PageSpan,
   type ScoreRecord,
   ScoreRecordSchema,
   type TimelineEvent,
@@ -25,9 +26,18 @@ import {
   type TextRow,
   toExtraction,
   toStoredText,
+  UNPAGED_PDF_SELECT,
   unitKeys,
 } from './rows.js';
-import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
+import type {
+  EventQuery,
+  NewExtraction,
+  RegencySummary,
+  SaveResult,
+  Store,
+  StoredText,
+  UnpagedPdf,
+} from './store.js';
 
 const MIGRATIONS = migrations('postgres');
 
@@ -105,13 +115,10 @@ export class PostgresStore implements Store {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
         [doc.id, doc.source, doc.url, doc.title, doc.published, doc.kind, doc.text, Buffer.from(raw)],
       );
+      // As in SQLite: a document already stored keeps its extraction and only gains missing page spans.
       const added = (inserted.rowCount ?? 0) > 0;
       if (added) await this.upsertExtraction(db, doc.id, extractorVersion, facts);
-      if (added && doc.pages)
-        await db.query('INSERT INTO document_pages (document_id, pages) VALUES ($1, $2)', [
-          doc.id,
-          JSON.stringify(doc.pages),
-        ]);
+      if (doc.pages) await this.fillPages(db, doc.id, doc.text, doc.pages);
       return { added };
     });
   }
@@ -192,6 +199,32 @@ export class PostgresStore implements Store {
       );
       return rows.map(toStoredText);
     });
+  }
+
+  async unpagedPdfs(afterId: string | null, limit: number): Promise<UnpagedPdf[]> {
+    const { rows } = await this.pool.query<UnpagedPdf>(
+      `${UNPAGED_PDF_SELECT} AND d.id > $1 COLLATE "C" ORDER BY d.id COLLATE "C" LIMIT $2`,
+      [afterId ?? '', limit],
+    );
+    return rows;
+  }
+
+  async savePages(id: string, text: string, pages: readonly PageSpan[]): Promise<boolean> {
+    return this.transaction((db) => this.fillPages(db, id, text, pages));
+  }
+
+  private async fillPages(
+    db: pg.PoolClient,
+    id: string,
+    text: string,
+    pages: readonly PageSpan[],
+  ): Promise<boolean> {
+    const updated = await db.query(
+      `INSERT INTO document_pages (document_id, pages) SELECT id, $1 FROM documents WHERE id = $2 AND text = $3
+       ON CONFLICT (document_id) DO NOTHING`,
+      [JSON.stringify(pages), id, text],
+    );
+    return (updated.rowCount ?? 0) > 0;
   }
 
   async replaceRegencies(batch: readonly { regency: string; merged: Merged }[]): Promise<void> {

@@ -22,6 +22,13 @@ export interface ExtractionRow {
 export const TEXT_SELECT = `SELECT d.id, d.text, d.published, d.url, p.pages
   FROM documents d LEFT JOIN document_pages p ON p.document_id = d.id`;
 
+/**
+ * Stored PDFs without page spans, with their bytes. `kind` is stored before `raw`, so the other documents
+ * are passed over without reading their bytes.
+ */
+export const UNPAGED_PDF_SELECT = `SELECT d.id, d.raw FROM documents d
+  WHERE d.kind = 'pdf' AND NOT EXISTS (SELECT 1 FROM document_pages p WHERE p.document_id = d.id)`;
+
 export type TextRow = Omit<StoredText, 'pages'> & { pages: string | null };
 
 export function toStoredText(r: TextRow): StoredText {

@@ -47,6 +47,12 @@ export interface StoredText {
   pages: PageSpan[] | null;
 }
 
+/** A stored PDF that has no page spans yet, with the bytes they can be read from again. */
+export interface UnpagedPdf {
+  id: string;
+  raw: Uint8Array;
+}
+
 /**
  * The one interface both backends give: SQLite (the embedded default, one file) and PostgreSQL (for
  * workers on several machines). Each document's save is one transaction; the timeline is re-merged from
@@ -74,6 +80,13 @@ export interface Store {
   /** Stored texts in id order, a page at a time, for re-extraction. */
   texts(afterId: string | null, limit: number): Promise<StoredText[]>;
   textsOf(ids: readonly string[]): Promise<StoredText[]>;
+  /** Stored PDFs without page spans in id order, a few at a time: their raw bytes can be large. */
+  unpagedPdfs(afterId: string | null, limit: number): Promise<UnpagedPdf[]>;
+  /**
+   * Gives a stored document the page spans it lacks. The spans are offsets into `text`, the text they were
+   * read with, so they are kept only where that is the text stored; returns whether they were.
+   */
+  savePages(id: string, text: string, pages: readonly PageSpan[]): Promise<boolean>;
   /** Replaces the merged events and units of these regencies, in one transaction. */
   replaceRegencies(batch: readonly { regency: string; merged: Merged }[]): Promise<void>;
   timeline(query?: EventQuery): Promise<TimelineEvent[]>;
