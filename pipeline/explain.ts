@@ -5,7 +5,10 @@ export function eventLine(e: TimelineEvent): string {
   return `${e.id} ${e.regency} ${e.date ?? '-'} ${e.type}${e.predicate ? ` ${e.predicate}` : ''}${units}`;
 }
 
-/** `zi explain`: the event, its conflicts, and every source with the sentence that says it (and its PDF page). */
+/**
+ * `zi explain`: the event, its conflicts, and every source with the sentence that says it and, in a PDF,
+ * its page.
+ */
 export function explainEvent(e: TimelineEvent): string {
   const lines = [
     eventLine(e),

@@ -14,7 +14,7 @@ import type { Store, StoredText } from './store/store.js';
 const PAGE = 500;
 /** From how many stored documents re-extraction uses every core. */
 const POOL_FROM = 2_000;
-/** How many stored PDFs are read again at a time for their page spans: a report's bytes can run to megabytes. */
+/** Stored PDFs read again at a time for their page spans: a report's bytes can run to megabytes. */
 const PDF_PAGE = 20;
 
 /** How many events of each kind of change the report shows; the counts cover them all. */

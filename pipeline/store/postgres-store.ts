@@ -220,7 +220,8 @@ export class PostgresStore implements Store {
     pages: readonly PageSpan[],
   ): Promise<boolean> {
     const updated = await db.query(
-      `INSERT INTO document_pages (document_id, pages) SELECT id, $1 FROM documents WHERE id = $2 AND text = $3
+      `INSERT INTO document_pages (document_id, pages)
+       SELECT id, $1 FROM documents WHERE id = $2 AND text = $3
        ON CONFLICT (document_id) DO NOTHING`,
       [JSON.stringify(pages), id, text],
     );
