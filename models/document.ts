@@ -10,6 +10,16 @@ export const PageSpanSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
 });
+export type PageSpan = z.infer<typeof PageSpanSchema>;
+
+/**
+ * The page an offset of the document text falls on: the last page starting at or before it, so that the
+ * line break joining two pages counts to the page before. Null where the document has no pages (HTML,
+ * plain text, a PDF stored before pages were kept).
+ */
+export function pageAt(pages: readonly PageSpan[] | null | undefined, offset: number): number | null {
+  return pages?.findLast((p) => p.start <= offset)?.page ?? null;
+}
 
 /** What a crawler (or a `<name>.meta.json` sidecar) knows about a document before reading it. */
 export const DocumentMetaSchema = z.object({

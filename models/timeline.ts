@@ -12,6 +12,11 @@ export const EventSourceSchema = z.object({
   sentence: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
+  /**
+   * The PDF page the sentence starts on, from 1; null for HTML and text, and for a PDF stored before
+   * page spans were kept. Events stored before then have no such field and read as null.
+   */
+  page: z.number().int().positive().nullable().default(null),
   extractorVersion: z.string(),
 });
 export type EventSource = z.infer<typeof EventSourceSchema>;

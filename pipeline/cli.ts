@@ -211,12 +211,18 @@ program
   .description('extract every stored document again from its stored text, re-merge, print what changed')
   .addOption(dbOption())
   .action(async (opts: { db: string }) => {
-    const { documents, updated, change } = await reextractInThread(
+    const { documents, updated, pages, change } = await reextractInThread(
       { dbPath: opts.db, databaseUrl: config.databaseUrl },
       config.reextractHeapMb,
     );
     const { added, removed, changed } = change.counts;
     console.log(`documents ${documents}: ${updated} with new facts`);
+    if (pages.filled + pages.left > 0) {
+      // A PDF left without reads to another text now than the one stored, which its offsets point into.
+      const left =
+        pages.left > 0 ? `, ${pages.left} left without: they read differently from their stored text` : '';
+      console.log(`PDFs stored without pages: ${pages.filled} given their pages${left}`);
+    }
     console.log(`timeline: ${added} events added, ${removed} removed, ${changed} changed`);
     for (const e of change.added) console.log(`  + ${eventLine(e)}`);
     for (const e of change.removed) console.log(`  - ${eventLine(e)}`);

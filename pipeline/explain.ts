@@ -5,7 +5,10 @@ export function eventLine(e: TimelineEvent): string {
   return `${e.id} ${e.regency} ${e.date ?? '-'} ${e.type}${e.predicate ? ` ${e.predicate}` : ''}${units}`;
 }
 
-/** `zi explain`: the event, its conflicts, and every source with the sentence that says it. */
+/**
+ * `zi explain`: the event, its conflicts, and every source with the sentence that says it and, in a PDF,
+ * its page.
+ */
 export function explainEvent(e: TimelineEvent): string {
   const lines = [
     eventLine(e),
@@ -21,6 +24,7 @@ export function explainEvent(e: TimelineEvent): string {
       '',
       `  document  ${s.url ?? s.source}`,
       ...(s.title ? [`  title     ${s.title}`] : []),
+      ...(s.page !== null ? [`  page      ${s.page}`] : []),
       `  published ${s.published ?? 'unknown'}`,
       `  offsets   ${s.start}–${s.end}, extractor ${s.extractorVersion}`,
       `  sentence  ${s.sentence}`,

@@ -6,9 +6,12 @@ import type { StoredText } from './store/store.js';
 
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
 
+/** What extraction reads of a stored document. */
+export type ExtractInput = Pick<StoredText, 'text' | 'published' | 'url'>;
+
 export interface ExtractRequest {
   id: number;
-  items: Omit<StoredText, 'id'>[];
+  items: ExtractInput[];
 }
 
 export type ExtractResponse = { id: number; facts: DocumentFacts[] } | { id: number; error: string };
@@ -41,7 +44,7 @@ export class ExtractPool {
     return this.workers.length;
   }
 
-  async extract(items: readonly StoredText[]): Promise<DocumentFacts[]> {
+  async extract(items: readonly ExtractInput[]): Promise<DocumentFacts[]> {
     const share = Math.ceil(items.length / (this.workers.length + 1));
     const parts = this.workers.map((worker, w) => {
       const slice = items

@@ -1,5 +1,5 @@
 import { pushTo } from '../extractors/collections.js';
-import type { TimelineEvent } from '../models/index.js';
+import { pageAt, type TimelineEvent } from '../models/index.js';
 import { type Merged, merge } from './merge/index.js';
 import type { Store } from './store/store.js';
 
@@ -47,7 +47,7 @@ export async function rebuild(store: Store, options: RebuildOptions = {}): Promi
     if (only && !only.has(regency)) continue;
     const ids = documentsOf.get(regency) as string[];
     const merged = merge(await store.extractionsOf(ids), regency);
-    await fillSentences(store, ids, merged.events);
+    await fillSources(store, ids, merged.events);
     await write(regency, merged);
     summary.events += merged.events.length;
     summary.units += merged.units.length;
@@ -78,8 +78,11 @@ async function regencyIndex(store: Store, only?: ReadonlySet<string>): Promise<M
   return index;
 }
 
-/** Gives every source the sentence its offsets point to, from the stored texts of one regency's documents. */
-async function fillSentences(
+/**
+ * Gives every source the sentence its offsets point to and, in a PDF, the page it starts on, from the
+ * stored texts and page spans of one regency's documents.
+ */
+async function fillSources(
   store: Store,
   ids: readonly string[],
   events: readonly TimelineEvent[],
@@ -88,5 +91,8 @@ async function fillSentences(
   for (const e of events) for (const s of e.sources) pushTo(sourcesOf, s.documentId, s);
   if (sourcesOf.size === 0) return;
   for (const doc of await store.textsOf(ids.filter((id) => sourcesOf.has(id))))
-    for (const s of sourcesOf.get(doc.id) ?? []) s.sentence = doc.text.slice(s.start, s.end);
+    for (const s of sourcesOf.get(doc.id) ?? []) {
+      s.sentence = doc.text.slice(s.start, s.end);
+      s.page = pageAt(doc.pages, s.start);
+    }
 }

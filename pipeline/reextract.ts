@@ -2,9 +2,11 @@ import { availableParallelism } from 'node:os';
 import { pushTo } from '../extractors/collections.js';
 import { EXTRACTOR_VERSION, extract } from '../extractors/index.js';
 import type { DocumentFacts, TimelineEvent } from '../models/index.js';
+import { InputError } from './errors.js';
 import { ExtractPool } from './extract-pool.js';
 import { eventDigest } from './merge/digest.js';
 import type { Merged } from './merge/index.js';
+import { parsePdf } from './parse/pdf.js';
 import { rebuild } from './rebuild.js';
 import type { Store, StoredText } from './store/store.js';
 
@@ -12,6 +14,8 @@ import type { Store, StoredText } from './store/store.js';
 const PAGE = 500;
 /** From how many stored documents re-extraction uses every core. */
 const POOL_FROM = 2_000;
+/** Stored PDFs read again at a time for their page spans: a report's bytes can run to megabytes. */
+const PDF_PAGE = 20;
 
 /** How many events of each kind of change the report shows; the counts cover them all. */
 const EXAMPLES = 20;
@@ -30,17 +34,21 @@ export interface ReextractSummary {
   documents: number;
   /** Documents whose facts came out differently. */
   updated: number;
+  /** PDFs stored without page spans: how many got them now, and how many are left without. */
+  pages: { filled: number; left: number };
   change: TimelineChange;
 }
 
 /**
  * After a rule change: every stored document is extracted again from its stored text (nothing is fetched
- * or parsed again), its extraction replaced where it differs, and the timeline re-merged. Reports what
- * changed in the timeline, comparing stored digests so that the old timeline is never loaded whole.
+ * or parsed again, but for the PDFs stored without page spans), its extraction replaced where it differs,
+ * and the timeline re-merged. Reports what changed in the timeline, comparing stored digests so that the
+ * old timeline is never loaded whole.
  */
 export async function reextract(store: Store, progress?: (done: number) => void): Promise<ReextractSummary> {
   const started = performance.now();
   const before = await store.eventDigests();
+  const pages = await fillPageSpans(store);
   let documents = 0;
   let updated = 0;
   // Worker threads pay for their start-up only on a large store, and only with more than one core.
@@ -104,5 +112,29 @@ export async function reextract(store: Store, progress?: (done: number) => void)
   };
   await rebuild(store, { beforeWrite });
   const seconds = { extraction: (extracted - started) / 1000, merge: (performance.now() - extracted) / 1000 };
-  return { seconds, documents, updated, change };
+  return { seconds, documents, updated, pages, change };
+}
+
+/**
+ * Gives the PDFs stored before page spans were kept their spans, read again from their stored bytes: the
+ * stored text no longer shows where one page ends and the next begins. Spans are offsets, so they are
+ * kept only where the PDF still reads to the very text stored; one read differently by an older parser
+ * keeps no pages rather than wrong ones.
+ */
+async function fillPageSpans(store: Store): Promise<ReextractSummary['pages']> {
+  const pages = { filled: 0, left: 0 };
+  let after: string | null = null;
+  for (;;) {
+    const batch = await store.unpagedPdfs(after, PDF_PAGE);
+    if (batch.length === 0) return pages;
+    for (const { id, raw } of batch) {
+      const pdf = await parsePdf(id, raw).catch((error: unknown) => {
+        if (error instanceof InputError) return null;
+        throw error;
+      });
+      if (pdf && (await store.savePages(id, pdf.text, pdf.pages))) pages.filled++;
+      else pages.left++;
+    }
+    after = batch.at(-1)?.id ?? null;
+  }
 }

@@ -1,10 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TimelineEventSchema } from '../models/index.js';
+import { makePdf, makeScannedPdf } from './helpers/make-pdf.js';
+import { forgetPagesInSqlite } from './helpers/old-store.js';
 
 const work = mkdtempSync(join(tmpdir(), 'zi-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -27,6 +38,9 @@ describe('the zi command', () => {
     const events = TimelineEventSchema.array().parse(JSON.parse(json.stdout));
     expect(events.length).toBeGreaterThan(0);
     expect(events[0]?.sources[0]?.sentence.length).toBeGreaterThan(0);
+    const sources = events.flatMap((e) => e.sources);
+    expect(sources.filter((s) => s.source.endsWith('.pdf')).every((s) => (s.page ?? 0) >= 1)).toBe(true);
+    expect(sources.filter((s) => !s.source.endsWith('.pdf')).every((s) => s.page === null)).toBe(true);
     const regency = events[0]?.regency as string;
     const filtered = TimelineEventSchema.array().parse(
       JSON.parse(zi('timeline', '--regency', regency, '--format', 'json').stdout),
@@ -49,11 +63,16 @@ describe('the zi command', () => {
     const board = zi('units', '--regency', withUnits.regency);
     expect(board.status).toBe(0);
     expect(board.stdout).toMatch(/^regency\s+unit\s+stage\s+predicate\s+year\s+sources/);
-    const [event] = TimelineEventSchema.array().parse(JSON.parse(zi('timeline', '--format', 'json').stdout));
+    const events = TimelineEventSchema.array().parse(JSON.parse(zi('timeline', '--format', 'json').stdout));
+    const [event] = events;
     const explained = zi('explain', event?.id as string);
     expect(explained.status).toBe(0);
     expect(explained.stdout).toContain(event?.sources[0]?.sentence as string);
     expect(explained.stdout).toMatch(/offsets\s+\d+–\d+, extractor /);
+    const fromPdf = events.find((e) => e.sources.some((s) => s.page === 2)) as (typeof events)[number];
+    expect(zi('explain', fromPdf.id).stdout).toMatch(/\.pdf\n(?: {2}title .*\n)? {2}page {6}2\n/);
+    const asJson = TimelineEventSchema.parse(JSON.parse(zi('explain', fromPdf.id, '--json').stdout));
+    expect(asJson.sources.map((s) => s.page)).toEqual(fromPdf.sources.map((s) => s.page));
     const unknown = zi('explain', 'no-such-event');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/no event with id no-such-event/);
@@ -63,6 +82,29 @@ describe('the zi command', () => {
     const r = zi('reextract');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/timeline: 0 events added, 0 removed, 0 changed/);
+  });
+
+  it('gives the PDFs of a store written before pages were kept their pages on reextract', () => {
+    const old = join(work, 'before-pages.db');
+    const reports = readdirSync('fixtures/corpus')
+      .filter((f) => f.endsWith('.pdf'))
+      .map((f) => join('fixtures/corpus', f));
+    const env = { ...process.env, ZI_DB: old };
+    expect(spawnSync('node', ['bin/zi.mjs', 'run', ...reports], { env }).status).toBe(0);
+    forgetPagesInSqlite(old);
+    const r = spawnSync('node', ['bin/zi.mjs', 'reextract'], { encoding: 'utf8', env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^PDFs stored without pages: 3 given their pages$/m);
+    expect(r.stdout).toMatch(/^timeline: 0 events added, 0 removed, 0 changed$/m);
+    const timeline = spawnSync('node', ['bin/zi.mjs', 'timeline', '--format', 'json'], {
+      encoding: 'utf8',
+      env,
+    });
+    const sources = TimelineEventSchema.array()
+      .parse(JSON.parse(timeline.stdout))
+      .flatMap((e) => e.sources);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((s) => (s.page ?? 0) >= 1)).toBe(true);
   });
 
   it('refuses a broken environment with one line naming the variable', () => {
@@ -83,6 +125,36 @@ describe('the zi command', () => {
     });
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/EPIPE/);
+  });
+
+  it('runs past PDFs it cannot read, naming each and why, and stores only the others', async () => {
+    const dir = join(work, 'reports');
+    mkdirSync(dir);
+    const good = join(dir, 'berita.txt');
+    copyFileSync('fixtures/corpus/001_lumajang-desk-evaluasi-puskesmas.txt', good);
+    const text = ['Laporan hasil evaluasi Zona Integritas menuju WBK tahun 2024.'];
+    const whole = await makePdf(text);
+    writeFileSync(join(dir, 'rahasia.pdf'), await makePdf(text, { userPassword: 'x', ownerPassword: 'y' }));
+    writeFileSync(join(dir, 'potong.pdf'), whole.subarray(0, whole.length - 300));
+    writeFileSync(join(dir, 'pindaian.pdf'), await makeScannedPdf(1));
+    const store = join(work, 'reports.db');
+    const r = spawnSync('node', ['bin/zi.mjs', 'run', dir], {
+      encoding: 'utf8',
+      env: { ...process.env, ZI_DB: store },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').sort()).toEqual([
+      `error: ${join(dir, 'pindaian.pdf')}: PDF has no text layer (1 page(s), scanned images only?)`,
+      `error: ${join(dir, 'potong.pdf')}: unreadable PDF (Invalid PDF structure; no %%EOF at the end, so probably truncated)`,
+      `error: ${join(dir, 'rahasia.pdf')}: PDF is encrypted, needs a password`,
+    ]);
+    expect(r.stdout).toMatch(/^documents 4: 1 added, 0 already stored, 3 failed$/m);
+    const stored = new Database(store, { readonly: true });
+    try {
+      expect(stored.prepare('SELECT source FROM documents').pluck().all()).toEqual([good]);
+    } finally {
+      stored.close();
+    }
   });
 
   it('writes one prediction per document, named after the file', () => {

@@ -67,9 +67,11 @@ export function mergeTimeline(
                 url: document.url,
                 title: document.title,
                 published: document.published,
+                // Sentence and page are read from the stored text and page spans once merged (rebuild.ts).
                 sentence: '',
                 start: ev.start,
                 end: ev.end,
+                page: null,
                 extractorVersion,
               })),
             },

@@ -1,4 +1,4 @@
-import { PDFParse } from 'pdf-parse';
+import { PasswordException, PDFParse } from 'pdf-parse';
 import type { PartialDate } from '../../models/index.js';
 import { InputError } from '../errors.js';
 import { reflowPage } from './pdf-reflow.js';
@@ -21,7 +21,7 @@ export async function parsePdf(source: string, bytes: Uint8Array): Promise<Parse
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const result = await parser.getText().catch((cause: unknown) => {
-      throw new InputError(source, `unreadable PDF (${describe(cause)})`, { cause });
+      throw unreadable(source, bytes, cause);
     });
     const info = await parser.getInfo().catch(() => null);
     // Tables are a help, not a requirement: a page whose tables cannot be read keeps its plain text.
@@ -48,13 +48,22 @@ export async function parsePdf(source: string, bytes: Uint8Array): Promise<Parse
   }
 }
 
-function describe(cause: unknown): string {
-  if (cause instanceof Error) {
-    if (/password/i.test(cause.message) || cause.name === 'PasswordException')
-      return 'encrypted, needs a password';
-    return `${cause.name}: ${cause.message}`;
-  }
-  return String(cause);
+/** Where a reader looks for the end-of-file marker: the spec lets it sit anywhere in the last 1024 bytes. */
+const EOF_WINDOW = 1024;
+
+/**
+ * Why pdf.js could not open a file, in words a reader can act on. pdf-parse rethrows pdf.js's own
+ * exceptions as its classes; a PasswordException means the file has a user password (no password is
+ * ever given here; a file with only an owner password opens without one). pdf.js says no more than
+ * "Invalid PDF structure." of a file cut off in transfer, so a missing %%EOF is named as the likely cause.
+ */
+function unreadable(source: string, bytes: Uint8Array, cause: unknown): InputError {
+  if (cause instanceof PasswordException)
+    return new InputError(source, 'PDF is encrypted, needs a password', { cause });
+  const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\.$/, '');
+  const tail = Buffer.from(bytes.subarray(-EOF_WINDOW)).toString('latin1');
+  const truncated = tail.includes('%%EOF') ? '' : '; no %%EOF at the end, so probably truncated';
+  return new InputError(source, `unreadable PDF (${reason}${truncated})`, { cause });
 }
 
 /** PDF dates look like `D:20241113101500+07'00'`. */

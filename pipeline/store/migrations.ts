@@ -69,5 +69,13 @@ export function migrations(backend: 'sqlite' | 'postgres'): readonly string[] {
    CREATE INDEX officials_by_regency ON officials(regency);
    CREATE TABLE scores (regency TEXT NOT NULL, metric TEXT NOT NULL, year INTEGER, body TEXT NOT NULL);
    CREATE INDEX scores_by_regency ON scores(regency);`,
+    // A PDF's page spans as JSON, [{page, start, end}], for provenance by page. A table of their own, not
+    // a column: SQLite reads a column stored after `raw` only by walking raw's overflow pages, which would
+    // make every read of the texts read every PDF whole. Documents stored before have none: a run of the
+    // same file or `zi reextract` gives them theirs.
+    `CREATE TABLE document_pages (
+     document_id TEXT PRIMARY KEY REFERENCES documents(id),
+     pages TEXT NOT NULL
+   );`,
   ];
 }

@@ -4,6 +4,7 @@ import {
   type DocumentFacts,
   type OfficialRecord,
   OfficialRecordSchema,
+  type PageSpan,
   type ScoreRecord,
   ScoreRecordSchema,
   type TimelineEvent,
@@ -17,8 +18,26 @@ import type { Merged, StoredExtraction } from '../merge/index.js';
 import { sortScores } from '../merge/scores.js';
 import { migrations } from './migrations.js';
 import { eventFilter, eventOrder, regencyCandidates } from './query.js';
-import { EXTRACTION_SELECT, inChunks, regenciesOfRow, toExtraction, unitKeys } from './rows.js';
-import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
+import {
+  EXTRACTION_SELECT,
+  inChunks,
+  regenciesOfRow,
+  TEXT_SELECT,
+  type TextRow,
+  toExtraction,
+  toStoredText,
+  UNPAGED_PDF_SELECT,
+  unitKeys,
+} from './rows.js';
+import type {
+  EventQuery,
+  NewExtraction,
+  RegencySummary,
+  SaveResult,
+  Store,
+  StoredText,
+  UnpagedPdf,
+} from './store.js';
 
 const MIGRATIONS = migrations('postgres');
 
@@ -96,8 +115,10 @@ export class PostgresStore implements Store {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
         [doc.id, doc.source, doc.url, doc.title, doc.published, doc.kind, doc.text, Buffer.from(raw)],
       );
+      // As in SQLite: a document already stored keeps its extraction and only gains missing page spans.
       const added = (inserted.rowCount ?? 0) > 0;
       if (added) await this.upsertExtraction(db, doc.id, extractorVersion, facts);
+      if (doc.pages) await this.fillPages(db, doc.id, doc.text, doc.pages);
       return { added };
     });
   }
@@ -169,21 +190,48 @@ export class PostgresStore implements Store {
   }
 
   async texts(afterId: string | null, limit: number): Promise<StoredText[]> {
-    const { rows } = await this.pool.query<StoredText>(
-      'SELECT id, text, published, url FROM documents WHERE id > $1 COLLATE "C" ORDER BY id COLLATE "C" LIMIT $2',
+    const { rows } = await this.pool.query<TextRow>(
+      `${TEXT_SELECT} WHERE d.id > $1 COLLATE "C" ORDER BY d.id COLLATE "C" LIMIT $2`,
+      [afterId ?? '', limit],
+    );
+    return rows.map(toStoredText);
+  }
+
+  async textsOf(ids: readonly string[]): Promise<StoredText[]> {
+    return inChunks(ids, async (chunk) => {
+      const { rows } = await this.pool.query<TextRow>(
+        `${TEXT_SELECT} WHERE d.id = ANY($1::text[]) ORDER BY d.id COLLATE "C"`,
+        [chunk],
+      );
+      return rows.map(toStoredText);
+    });
+  }
+
+  async unpagedPdfs(afterId: string | null, limit: number): Promise<UnpagedPdf[]> {
+    const { rows } = await this.pool.query<UnpagedPdf>(
+      `${UNPAGED_PDF_SELECT} AND d.id > $1 COLLATE "C" ORDER BY d.id COLLATE "C" LIMIT $2`,
       [afterId ?? '', limit],
     );
     return rows;
   }
 
-  async textsOf(ids: readonly string[]): Promise<StoredText[]> {
-    return inChunks(ids, async (chunk) => {
-      const { rows } = await this.pool.query<StoredText>(
-        'SELECT id, text, published, url FROM documents WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C"',
-        [chunk],
-      );
-      return rows;
-    });
+  async savePages(id: string, text: string, pages: readonly PageSpan[]): Promise<boolean> {
+    return this.transaction((db) => this.fillPages(db, id, text, pages));
+  }
+
+  private async fillPages(
+    db: pg.PoolClient,
+    id: string,
+    text: string,
+    pages: readonly PageSpan[],
+  ): Promise<boolean> {
+    const updated = await db.query(
+      `INSERT INTO document_pages (document_id, pages)
+       SELECT id, $1 FROM documents WHERE id = $2 AND text = $3
+       ON CONFLICT (document_id) DO NOTHING`,
+      [JSON.stringify(pages), id, text],
+    );
+    return (updated.rowCount ?? 0) > 0;
   }
 
   async replaceRegencies(batch: readonly { regency: string; merged: Merged }[]): Promise<void> {

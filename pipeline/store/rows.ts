@@ -1,7 +1,8 @@
 import { unitKey } from '../../extractors/units/unit-lexicon.js';
 import type { DocumentFacts } from '../../models/index.js';
-import { DocumentFactsSchema, type UnitStatus } from '../../models/index.js';
+import { DocumentFactsSchema, PageSpanSchema, type UnitStatus } from '../../models/index.js';
 import { regenciesOf, type StoredExtraction } from '../merge/index.js';
+import type { StoredText } from './store.js';
 
 /** How both backends read stored extractions, and turn rows into what the merge reads. */
 export const EXTRACTION_SELECT = `SELECT d.id, d.source, d.url, d.title, d.published, e.extractor_version, e.facts
@@ -15,6 +16,23 @@ export interface ExtractionRow {
   published: string | null;
   extractor_version: string;
   facts: string;
+}
+
+/** How both backends read stored texts with their page spans, for `toStoredText`. */
+export const TEXT_SELECT = `SELECT d.id, d.text, d.published, d.url, p.pages
+  FROM documents d LEFT JOIN document_pages p ON p.document_id = d.id`;
+
+/**
+ * Stored PDFs without page spans, with their bytes. `kind` is stored before `raw`, so the other documents
+ * are passed over without reading their bytes.
+ */
+export const UNPAGED_PDF_SELECT = `SELECT d.id, d.raw FROM documents d
+  WHERE d.kind = 'pdf' AND NOT EXISTS (SELECT 1 FROM document_pages p WHERE p.document_id = d.id)`;
+
+export type TextRow = Omit<StoredText, 'pages'> & { pages: string | null };
+
+export function toStoredText(r: TextRow): StoredText {
+  return { ...r, pages: r.pages === null ? null : PageSpanSchema.array().parse(JSON.parse(r.pages)) };
 }
 
 /** Ids a few hundred at a time, so that no statement grows past the database's parameter limit. */

@@ -6,6 +6,7 @@ import {
   type DocumentFacts,
   type OfficialRecord,
   OfficialRecordSchema,
+  type PageSpan,
   type ScoreRecord,
   ScoreRecordSchema,
   type TimelineEvent,
@@ -24,10 +25,22 @@ import {
   type ExtractionRow,
   inChunks,
   regenciesOfRow,
+  TEXT_SELECT,
+  type TextRow,
   toExtraction,
+  toStoredText,
+  UNPAGED_PDF_SELECT,
   unitKeys,
 } from './rows.js';
-import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
+import type {
+  EventQuery,
+  NewExtraction,
+  RegencySummary,
+  SaveResult,
+  Store,
+  StoredText,
+  UnpagedPdf,
+} from './store.js';
 
 const MIGRATIONS = migrations('sqlite');
 
@@ -115,9 +128,11 @@ export class SqliteStore implements Store {
           new Date().toISOString(),
         );
       // A document already stored keeps its extraction: the same bytes under another name or URL are the
-      // same document, and a rule change is applied to every document by `zi reextract`.
+      // same document, and a rule change is applied to every document by `zi reextract`. Page spans are
+      // saved with a new document, and given to a stored one that was saved without them.
       const added = inserted.changes > 0;
       if (added) this.upsertExtraction(doc.id, extractorVersion, facts);
+      if (doc.pages) this.fillPages(doc.id, doc.text, doc.pages);
       return { added };
     });
     return save();
@@ -204,20 +219,39 @@ export class SqliteStore implements Store {
   }
 
   async texts(afterId: string | null, limit: number): Promise<StoredText[]> {
-    return this.db
-      .prepare('SELECT id, text, published, url FROM documents WHERE id > ? ORDER BY id LIMIT ?')
-      .all(afterId ?? '', limit) as StoredText[];
+    return (
+      this.db
+        .prepare(`${TEXT_SELECT} WHERE d.id > ? ORDER BY d.id LIMIT ?`)
+        .all(afterId ?? '', limit) as TextRow[]
+    ).map(toStoredText);
   }
 
   async textsOf(ids: readonly string[]): Promise<StoredText[]> {
-    return inChunks(
-      ids,
-      (chunk) =>
+    return inChunks(ids, (chunk) =>
+      (
         this.db
-          .prepare(
-            `SELECT id, text, published, url FROM documents WHERE id IN (${chunk.map(() => '?').join(',')}) ORDER BY id`,
-          )
-          .all(...chunk) as StoredText[],
+          .prepare(`${TEXT_SELECT} WHERE d.id IN (${chunk.map(() => '?').join(',')}) ORDER BY d.id`)
+          .all(...chunk) as TextRow[]
+      ).map(toStoredText),
+    );
+  }
+
+  async unpagedPdfs(afterId: string | null, limit: number): Promise<UnpagedPdf[]> {
+    return this.db
+      .prepare(`${UNPAGED_PDF_SELECT} AND d.id > ? ORDER BY d.id LIMIT ?`)
+      .all(afterId ?? '', limit) as UnpagedPdf[];
+  }
+
+  async savePages(id: string, text: string, pages: readonly PageSpan[]): Promise<boolean> {
+    return this.guarded(`save the pages of ${id}`, () => this.fillPages(id, text, pages));
+  }
+
+  private fillPages(id: string, text: string, pages: readonly PageSpan[]): boolean {
+    return (
+      this.statement(
+        `INSERT OR IGNORE INTO document_pages (document_id, pages)
+         SELECT id, ? FROM documents WHERE id = ? AND text = ?`,
+      ).run(JSON.stringify(pages), id, text).changes > 0
     );
   }
 

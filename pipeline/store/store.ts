@@ -3,6 +3,7 @@ import type {
   DocumentFacts,
   EventType,
   OfficialRecord,
+  PageSpan,
   Predicate,
   ScoreRecord,
   TimelineEvent,
@@ -42,6 +43,14 @@ export interface StoredText {
   text: string;
   published: string | null;
   url: string | null;
+  /** Where each page of a PDF sits in `text`; null for HTML and text, and a PDF stored before pages were kept. */
+  pages: PageSpan[] | null;
+}
+
+/** A stored PDF that has no page spans yet, with the bytes they can be read from again. */
+export interface UnpagedPdf {
+  id: string;
+  raw: Uint8Array;
 }
 
 /**
@@ -79,6 +88,13 @@ export interface Store {
   /** Stored texts in id order, a page at a time, for re-extraction. */
   texts(afterId: string | null, limit: number): Promise<StoredText[]>;
   textsOf(ids: readonly string[]): Promise<StoredText[]>;
+  /** Stored PDFs without page spans in id order, a few at a time: their raw bytes can be large. */
+  unpagedPdfs(afterId: string | null, limit: number): Promise<UnpagedPdf[]>;
+  /**
+   * Gives a stored document the page spans it lacks. The spans are offsets into `text`, the text they were
+   * read with, so they are kept only where that is the text stored; returns whether they were.
+   */
+  savePages(id: string, text: string, pages: readonly PageSpan[]): Promise<boolean>;
   /** Replaces the merged events and units of these regencies, in one transaction. */
   replaceRegencies(batch: readonly { regency: string; merged: Merged }[]): Promise<void>;
   timeline(query?: EventQuery): Promise<TimelineEvent[]>;

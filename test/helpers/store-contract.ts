@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { merge } from '../../pipeline/merge/index.js';
 import { listInputs } from '../../pipeline/read-inputs.js';
@@ -13,9 +13,14 @@ const files = listInputs(['fixtures/corpus']);
 
 /**
  * The behaviour every store backend owes: the same suite runs against SQLite and PostgreSQL. `open`
- * gives a fresh or existing store by name; each name is one database.
+ * gives a fresh or existing store by name; each name is one database. `forgetPages` turns a closed store
+ * back into one written before page spans were kept.
  */
-export function storeContract(backend: string, open: (name: string) => Promise<Store>): void {
+export function storeContract(
+  backend: string,
+  open: (name: string) => Promise<Store>,
+  forgetPages: (name: string) => Promise<void>,
+): void {
   describe(`the ${backend} store`, () => {
     const work = mkdtempSync(join(tmpdir(), `zi-${backend}-`));
     let main: Store;
@@ -46,6 +51,62 @@ export function storeContract(backend: string, open: (name: string) => Promise<S
       expect(regencies.length).toBeGreaterThan(40);
       expect(regencies.reduce((n, r) => n + r.events, 0)).toBe(events.length);
       expect((await main.counts()).documents).toBe(files.length);
+    });
+
+    it('gives each source in a PDF report the page its sentence starts on, and other sources none', async () => {
+      const sources = (await main.timeline()).flatMap((e) => e.sources);
+      const ids = [...new Set(sources.map((s) => s.documentId))];
+      const pagesOf = new Map((await main.textsOf(ids)).map((t) => [t.id, t.pages]));
+      const cited = new Set<string>();
+      for (const s of sources) {
+        const pages = pagesOf.get(s.documentId);
+        if (!s.source.endsWith('.pdf')) {
+          expect([pages, s.page]).toEqual([null, null]);
+          continue;
+        }
+        const span = pages?.find((p) => p.page === s.page);
+        expect(span, `${s.source} at ${s.start}`).toBeDefined();
+        expect(s.start).toBeGreaterThanOrEqual(span?.start as number);
+        expect(s.start).toBeLessThan(span?.end as number);
+        cited.add(`${basename(s.source).slice(0, 3)} page ${s.page}`);
+      }
+      // The Ngawi report's events are told on all three of its pages.
+      expect([...cited]).toEqual(expect.arrayContaining(['058 page 1', '058 page 2', '058 page 3']));
+    });
+
+    it('upgrades a store written before pages were kept; reextract or a new run gives its PDFs pages', async () => {
+      const some = files.filter((f) => f.endsWith('.pdf') || basename(f).startsWith('001_'));
+      const fresh = await open('upgraded');
+      await runFiles(some, fresh);
+      const paged = await fresh.timeline();
+      const [pdf] = (await fresh.texts(null, 100)).filter((t) => t.pages !== null);
+      await fresh.close();
+      const unpaged = paged.map((e) => ({ ...e, sources: e.sources.map((s) => ({ ...s, page: null })) }));
+      expect(unpaged).not.toEqual(paged);
+
+      await forgetPages('upgraded');
+      const upgraded = await open('upgraded');
+      try {
+        expect(await upgraded.timeline()).toEqual(unpaged);
+        expect((await upgraded.texts(null, 100)).every((t) => t.pages === null)).toBe(true);
+        // Spans are offsets into the text they were read with; another text does not take them.
+        expect(await upgraded.savePages(pdf?.id as string, 'another text', pdf?.pages ?? [])).toBe(false);
+        const summary = await reextract(upgraded);
+        expect(summary.pages).toEqual({ filled: 3, left: 0 });
+        expect(summary.change.counts).toEqual({ added: 0, removed: 0, changed: 0 });
+        expect(await upgraded.timeline()).toEqual(paged);
+      } finally {
+        await upgraded.close();
+      }
+
+      await forgetPages('upgraded');
+      const rerun = await open('upgraded');
+      try {
+        expect((await runFiles(some, rerun)).unchanged).toBe(some.length);
+        expect(await rerun.timeline()).toEqual(paged);
+      } finally {
+        await rerun.close();
+      }
     });
 
     it('merges regency by regency into what one merge of every document gives', async () => {

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pageAt } from '../../models/index.js';
 import { InputError } from '../../pipeline/errors.js';
 import { decodeBytes } from '../../pipeline/parse/charset.js';
 import { parseHtml } from '../../pipeline/parse/html.js';
 import { parseDocument } from '../../pipeline/parse/parse-document.js';
 import { publishedFromByline, publishedFromUrl } from '../../pipeline/parse/published.js';
-import { makePdf } from '../helpers/make-pdf.js';
+import { makePdf, makeScannedPdf } from '../helpers/make-pdf.js';
 
 const corpus = 'fixtures/corpus';
 const parse = (source: string, bytes: Uint8Array, meta = {}) => parseDocument({ source, bytes, meta });
@@ -147,6 +148,26 @@ describe('PDF reports', () => {
   });
 });
 
+describe('the page of an offset', () => {
+  const pages = [
+    { page: 1, start: 0, end: 40 },
+    { page: 2, start: 41, end: 90 },
+  ];
+  it.each([
+    [0, 1],
+    [39, 1],
+    // The line break that joins two pages belongs to neither; it counts to the page before.
+    [40, 1],
+    [41, 2],
+    [89, 2],
+  ])('offset %i is on page %i', (offset, page) => expect(pageAt(pages, offset)).toBe(page));
+
+  it('is unknown without pages', () => {
+    expect(pageAt(null, 10)).toBeNull();
+    expect(pageAt(undefined, 10)).toBeNull();
+  });
+});
+
 describe('bad input gets a one-line error naming the file', () => {
   it.each([
     ['an empty file', 'kosong.txt', new Uint8Array(), /kosong\.txt: empty file/],
@@ -175,10 +196,46 @@ describe('bad input gets a one-line error naming the file', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
-  it('a truncated PDF', async () => {
-    const pdf = await makePdf(['Laporan hasil evaluasi Zona Integritas.']);
-    const error = await parse('potong.pdf', pdf.subarray(0, 300)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toMatch(/^potong\.pdf: (unreadable PDF|PDF has no text layer)/);
+  describe('a PDF that cannot be read says why', () => {
+    const failure = async (name: string, bytes: Uint8Array) => {
+      const error = await parse(name, bytes).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).not.toContain('\n');
+      return (error as Error).message;
+    };
+    const text = ['Laporan hasil evaluasi Zona Integritas menuju WBK tahun 2024.'];
+
+    it('encrypted with a user password', async () => {
+      const pdf = await makePdf(text, { userPassword: 'rahasia', ownerPassword: 'pemilik' });
+      expect(await failure('rahasia.pdf', pdf)).toBe('rahasia.pdf: PDF is encrypted, needs a password');
+    });
+
+    it('encrypted with AES-256 too', async () => {
+      const pdf = await makePdf(text, { userPassword: 'x', ownerPassword: 'y', pdfVersion: '1.7ext3' });
+      expect(await failure('aes.pdf', pdf)).toBe('aes.pdf: PDF is encrypted, needs a password');
+    });
+
+    it('but one with only an owner password opens without one', async () => {
+      const pdf = await makePdf(text, { ownerPassword: 'pemilik' });
+      expect((await parse('izin.pdf', pdf)).text).toBe(text[0]);
+    });
+
+    it('truncated', async () => {
+      const pdf = await makePdf(text);
+      expect(await failure('potong.pdf', pdf.subarray(0, pdf.length - 300))).toBe(
+        'potong.pdf: unreadable PDF (Invalid PDF structure; no %%EOF at the end, so probably truncated)',
+      );
+    });
+
+    it('broken without being cut off', async () => {
+      const junk = new TextEncoder().encode('%PDF-1.4\nbukan isi PDF sama sekali\n%%EOF\n');
+      expect(await failure('rusak.pdf', junk)).toBe('rusak.pdf: unreadable PDF (Invalid PDF structure)');
+    });
+
+    it('scanned pages without a text layer', async () => {
+      expect(await failure('pindaian.pdf', await makeScannedPdf(2))).toBe(
+        'pindaian.pdf: PDF has no text layer (2 page(s), scanned images only?)',
+      );
+    });
   });
 });

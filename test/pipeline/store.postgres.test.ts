@@ -8,6 +8,7 @@ import { listInputs } from '../../pipeline/read-inputs.js';
 import { runFiles } from '../../pipeline/run.js';
 import { PostgresStore } from '../../pipeline/store/postgres-store.js';
 import { SqliteStore } from '../../pipeline/store/sqlite-store.js';
+import { forgetPagesInPostgres } from '../helpers/old-store.js';
 import { type PostgresServer, startPostgres } from '../helpers/postgres-server.js';
 import { storeContract } from '../helpers/store-contract.js';
 
@@ -27,7 +28,11 @@ async function databaseFor(name: string): Promise<string> {
   return url;
 }
 
-storeContract('postgres', async (name) => PostgresStore.open(await databaseFor(name)));
+storeContract(
+  'postgres',
+  async (name) => PostgresStore.open(await databaseFor(name)),
+  async (name) => forgetPagesInPostgres(await databaseFor(name)),
+);
 
 describe('the PostgreSQL connection', () => {
   it('refuses a schema newer than the program, saying so', async () => {

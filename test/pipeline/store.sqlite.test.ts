@@ -6,12 +6,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../pipeline/errors.js';
 import { processFile } from '../../pipeline/process-document.js';
 import { SqliteStore } from '../../pipeline/store/sqlite-store.js';
+import { forgetPagesInSqlite } from '../helpers/old-store.js';
 import { storeContract } from '../helpers/store-contract.js';
 
 const work = mkdtempSync(join(tmpdir(), 'zi-sqlite-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-storeContract('sqlite', async (name) => SqliteStore.open(join(work, `${name}.db`)));
+const pathOf = (name: string) => join(work, `${name}.db`);
+storeContract(
+  'sqlite',
+  async (name) => SqliteStore.open(pathOf(name)),
+  async (name) => forgetPagesInSqlite(pathOf(name)),
+);
 
 describe('the SQLite file', () => {
   it('refuses a store written by a newer schema', () => {
