@@ -4,8 +4,10 @@ import {
   type DocumentFacts,
   type OfficialRecord,
   OfficialRecordSchema,
+  type RegencySummary,
   type ScoreRecord,
   ScoreRecordSchema,
+  type SearchHit,
   type TimelineEvent,
   TimelineEventSchema,
   type UnitStatus,
@@ -16,9 +18,9 @@ import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { sortScores } from '../merge/scores.js';
 import { migrations } from './migrations.js';
-import { eventFilter, eventOrder, regencyCandidates } from './query.js';
-import { EXTRACTION_SELECT, inChunks, regenciesOfRow, toExtraction, unitKeys } from './rows.js';
-import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
+import { eventFilter, eventOrder, regencyCandidates, type SearchRow, searchSql } from './query.js';
+import { EXTRACTION_SELECT, inChunks, regenciesOfRow, toExtraction, toSearchHit, unitKeys } from './rows.js';
+import type { EventQuery, NewExtraction, SaveResult, SearchQuery, Store, StoredText } from './store.js';
 
 const MIGRATIONS = migrations('postgres');
 
@@ -310,6 +312,20 @@ export class PostgresStore implements Store {
         )
       : await this.pool.query<{ body: string }>('SELECT body FROM scores');
     return sortScores(rows.map((r) => ScoreRecordSchema.parse(JSON.parse(r.body))));
+  }
+
+  async unit(id: string): Promise<UnitStatus | null> {
+    const { rows } = await this.pool.query<{ body: string }>('SELECT body FROM units WHERE id = $1', [id]);
+    return rows[0] ? UnitStatusSchema.parse(JSON.parse(rows[0].body)) : null;
+  }
+
+  async search(query: SearchQuery): Promise<{ items: SearchHit[]; total: number }> {
+    const { page, count, params } = searchSql(query, 'postgres');
+    const [hits, counted] = await Promise.all([
+      this.pool.query<SearchRow>(page, [...params, query.limit, query.offset]),
+      this.pool.query<{ n: number }>(count, params),
+    ]);
+    return { items: hits.rows.map(toSearchHit), total: counted.rows[0]?.n ?? 0 };
   }
 
   async regencies(): Promise<RegencySummary[]> {

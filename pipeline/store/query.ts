@@ -1,5 +1,5 @@
 import { unitKey } from '../../extractors/units/unit-lexicon.js';
-import type { EventQuery } from './store.js';
+import type { EventQuery, SearchQuery } from './store.js';
 
 /** A regency asked for by its full name or its bare place ("Probolinggo" is both Kabupaten and Kota). */
 export function regencyCandidates(regency: string): [string, string, string] {
@@ -51,4 +51,105 @@ export function eventFilter(query: EventQuery, mark: '?' | '$'): { where: string
  */
 export function eventOrder(collate = ''): string {
   return `regency${collate}, CASE WHEN date IS NULL THEN 2 WHEN date LIKE 'XXXX%' THEN 1 ELSE 0 END, date${collate}, type${collate}, id${collate}`;
+}
+
+/** How each backend reads JSON bodies, which both keep as text. */
+interface JsonDialect {
+  mark: '?' | '$';
+  like: string;
+  /** A field of a JSON object, as text. */
+  field(json: string, key: string): string;
+  /** An array field of a JSON object, as JSON text. */
+  array(json: string, key: string): string;
+  /** A FROM item: the strings of an array field, one row each, as text in `${alias}.value`. */
+  strings(json: string, key: string, alias: string): string;
+  /** A FROM item: the objects of an array field, one row each, in `${alias}.value`. */
+  objects(json: string, key: string, alias: string): string;
+  collate: string;
+}
+
+const JSON_DIALECTS: Readonly<Record<'sqlite' | 'postgres', JsonDialect>> = {
+  sqlite: {
+    mark: '?',
+    like: 'LIKE',
+    field: (json, key) => `json_extract(${json}, '$.${key}')`,
+    array: (json, key) => `json_extract(${json}, '$.${key}')`,
+    strings: (json, key, alias) => `json_each(${json}, '$.${key}') AS ${alias}`,
+    objects: (json, key, alias) => `json_each(${json}, '$.${key}') AS ${alias}`,
+    collate: '',
+  },
+  postgres: {
+    mark: '$',
+    // SQLite's LIKE ignores the case of ASCII letters; ILIKE does that (and more) on PostgreSQL.
+    like: 'ILIKE',
+    field: (json, key) => `(${json})::jsonb ->> '${key}'`,
+    array: (json, key) => `((${json})::jsonb -> '${key}')::text`,
+    strings: (json, key, alias) =>
+      `jsonb_array_elements_text((${json})::jsonb -> '${key}') AS ${alias}(value)`,
+    objects: (json, key, alias) => `jsonb_array_elements((${json})::jsonb -> '${key}') AS ${alias}(value)`,
+    collate: ' COLLATE "C"',
+  },
+};
+
+/** One row of a search, whatever its kind; `roles` is a JSON array. */
+export interface SearchRow {
+  kind: 'unit' | 'official' | 'sentence';
+  id: string;
+  regency: string;
+  text: string;
+  roles: string | null;
+  document_id: string | null;
+  start_at: number | null;
+  end_at: number | null;
+}
+
+/**
+ * A text search as SQL for either backend: a substring match over the names and aliases of units, the
+ * names, aliases and roles of officials, and the sentence of every event source, read from the stored
+ * JSON bodies (no index: every row is read, which the API's page sizes keep affordable). `count` takes
+ * `params`; `page` takes `params` and then the limit and offset.
+ */
+export function searchSql(
+  query: SearchQuery,
+  backend: 'sqlite' | 'postgres',
+): { page: string; count: string; params: string[] } {
+  const d = JSON_DIALECTS[backend];
+  const params: string[] = [];
+  const p = (value: string) => {
+    params.push(value);
+    return d.mark === '?' ? '?' : `$${params.length}`;
+  };
+  const pattern = `%${query.text.replace(/[\\%_]/g, '\\$&')}%`;
+  const matches = (text: string) => `${text} ${d.like} ${p(pattern)} ESCAPE '\\'`;
+  const anyMatches = (json: string, key: string) =>
+    `EXISTS (SELECT 1 FROM ${d.strings(json, key, 'j')} WHERE ${matches('j.value')})`;
+  const hits = `
+    SELECT 0 AS rank, 'unit' AS kind, id, regency, ${d.field('body', 'name')} AS text,
+           CAST(NULL AS TEXT) AS roles, CAST(NULL AS TEXT) AS document_id,
+           CAST(NULL AS INTEGER) AS start_at, CAST(NULL AS INTEGER) AS end_at
+    FROM units WHERE ${matches(d.field('body', 'name'))} OR ${anyMatches('body', 'aliases')}
+    UNION ALL
+    SELECT 1, 'official', id, regency, ${d.field('body', 'name')}, ${d.array('body', 'roles')}, NULL, NULL, NULL
+    FROM officials
+    WHERE ${matches(d.field('body', 'name'))} OR ${anyMatches('body', 'aliases')} OR ${anyMatches('body', 'roles')}
+    UNION ALL
+    SELECT 2, 'sentence', e.id, e.regency, ${d.field('s.value', 'sentence')}, NULL,
+           ${d.field('s.value', 'documentId')},
+           CAST(${d.field('s.value', 'start')} AS INTEGER), CAST(${d.field('s.value', 'end')} AS INTEGER)
+    FROM events e CROSS JOIN ${d.objects('e.body', 'sources', 's')}
+    WHERE ${matches(d.field('s.value', 'sentence'))}`;
+  let where = '';
+  if (query.regency) {
+    const [a, b, c] = regencyCandidates(query.regency);
+    where = `WHERE lower(regency) IN (${p(a)}, ${p(b)}, ${p(c)})`;
+  }
+  const n = params.length;
+  const c = d.collate;
+  const [limit, offset] = d.mark === '?' ? ['?', '?'] : [`$${n + 1}`, `$${n + 2}`];
+  return {
+    count: `SELECT CAST(count(*) AS INTEGER) AS n FROM (${hits}) hits ${where}`,
+    page: `SELECT kind, id, regency, text, roles, document_id, start_at, end_at FROM (${hits}) hits ${where}
+           ORDER BY rank, regency${c}, text${c}, id${c}, document_id${c}, start_at LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  };
 }

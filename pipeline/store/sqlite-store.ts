@@ -6,8 +6,10 @@ import {
   type DocumentFacts,
   type OfficialRecord,
   OfficialRecordSchema,
+  type RegencySummary,
   type ScoreRecord,
   ScoreRecordSchema,
+  type SearchHit,
   type TimelineEvent,
   TimelineEventSchema,
   type UnitStatus,
@@ -18,16 +20,17 @@ import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { sortScores } from '../merge/scores.js';
 import { migrations } from './migrations.js';
-import { eventFilter, eventOrder, regencyCandidates } from './query.js';
+import { eventFilter, eventOrder, regencyCandidates, type SearchRow, searchSql } from './query.js';
 import {
   EXTRACTION_SELECT,
   type ExtractionRow,
   inChunks,
   regenciesOfRow,
   toExtraction,
+  toSearchHit,
   unitKeys,
 } from './rows.js';
-import type { EventQuery, NewExtraction, RegencySummary, SaveResult, Store, StoredText } from './store.js';
+import type { EventQuery, NewExtraction, SaveResult, SearchQuery, Store, StoredText } from './store.js';
 
 const MIGRATIONS = migrations('sqlite');
 
@@ -311,6 +314,20 @@ export class SqliteStore implements Store {
     return rows
       .map((r) => UnitStatusSchema.parse(JSON.parse(r.body)))
       .sort((a, b) => a.regency.localeCompare(b.regency) || a.name.localeCompare(b.name));
+  }
+
+  async unit(id: string): Promise<UnitStatus | null> {
+    const row = this.db.prepare('SELECT body FROM units WHERE id = ?').get(id) as
+      | { body: string }
+      | undefined;
+    return row ? UnitStatusSchema.parse(JSON.parse(row.body)) : null;
+  }
+
+  async search(query: SearchQuery): Promise<{ items: SearchHit[]; total: number }> {
+    const { page, count, params } = searchSql(query, 'sqlite');
+    const rows = this.db.prepare(page).all(...params, query.limit, query.offset) as SearchRow[];
+    const { n } = this.db.prepare(count).get(...params) as { n: number };
+    return { items: rows.map(toSearchHit), total: n };
   }
 
   async regencies(): Promise<RegencySummary[]> {
