@@ -321,11 +321,11 @@ export class PostgresStore implements Store {
 
   async search(query: SearchQuery): Promise<{ items: SearchHit[]; total: number }> {
     const { page, count, params } = searchSql(query, 'postgres');
-    const [hits, counted] = await Promise.all([
-      this.pool.query<SearchRow>(page, [...params, query.limit, query.offset]),
-      this.pool.query<{ n: number }>(count, params),
-    ]);
-    return { items: hits.rows.map(toSearchHit), total: counted.rows[0]?.n ?? 0 };
+    const { rows } = await this.pool.query<SearchRow>(page, [...params, query.limit, query.offset]);
+    const total =
+      rows[0]?.total ??
+      (query.offset > 0 ? ((await this.pool.query<{ n: number }>(count, params)).rows[0]?.n ?? 0) : 0);
+    return { items: rows.map(toSearchHit), total };
   }
 
   async regencies(): Promise<RegencySummary[]> {

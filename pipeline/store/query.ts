@@ -91,7 +91,7 @@ const JSON_DIALECTS: Readonly<Record<'sqlite' | 'postgres', JsonDialect>> = {
   },
 };
 
-/** One row of a search, whatever its kind; `roles` is a JSON array. */
+/** One row of a search, whatever its kind; `roles` is a JSON array; `total` counts every row of the search. */
 export interface SearchRow {
   kind: 'unit' | 'official' | 'sentence';
   id: string;
@@ -101,13 +101,19 @@ export interface SearchRow {
   document_id: string | null;
   start_at: number | null;
   end_at: number | null;
+  total: number;
 }
+
+/** A LIKE pattern finding `text` anywhere, its wildcards taken literally (with `ESCAPE '\'`). */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 /**
  * A text search as SQL for either backend: a substring match over the names and aliases of units, the
  * names, aliases and roles of officials, and the sentence of every event source, read from the stored
- * JSON bodies (no index: every row is read, which the API's page sizes keep affordable). `count` takes
- * `params`; `page` takes `params` and then the limit and offset.
+ * JSON bodies. There is no index: a row's raw JSON text is matched first, which is cheap and never
+ * misses (bodies are written by JSON.stringify, whose escapes the pattern repeats), and only the rows
+ * that pass are parsed. `page` takes `params`, then the limit and the offset; each row carries the
+ * total, and `count` (the same `params`) gives it for a page past the end.
  */
 export function searchSql(
   query: SearchQuery,
@@ -119,36 +125,40 @@ export function searchSql(
     params.push(value);
     return d.mark === '?' ? '?' : `$${params.length}`;
   };
-  const pattern = `%${query.text.replace(/[\\%_]/g, '\\$&')}%`;
+  const pattern = containing(query.text);
+  const raw = containing(JSON.stringify(query.text).slice(1, -1));
   const matches = (text: string) => `${text} ${d.like} ${p(pattern)} ESCAPE '\\'`;
   const anyMatches = (json: string, key: string) =>
     `EXISTS (SELECT 1 FROM ${d.strings(json, key, 'j')} WHERE ${matches('j.value')})`;
+  const candidates = query.regency ? regencyCandidates(query.regency) : null;
+  /** The regency filter, then the raw-text filter, ahead of the JSON reads, so that they run first. */
+  const where = (table: string) =>
+    `${candidates ? `lower(${table}.regency) IN (${candidates.map(p).join(', ')}) AND ` : ''}${table}.body ${d.like} ${p(raw)} ESCAPE '\\'`;
   const hits = `
-    SELECT 0 AS rank, 'unit' AS kind, id, regency, ${d.field('body', 'name')} AS text,
+    SELECT 0 AS rank, 'unit' AS kind, u.id, u.regency, ${d.field('u.body', 'name')} AS text,
            CAST(NULL AS TEXT) AS roles, CAST(NULL AS TEXT) AS document_id,
            CAST(NULL AS INTEGER) AS start_at, CAST(NULL AS INTEGER) AS end_at
-    FROM units WHERE ${matches(d.field('body', 'name'))} OR ${anyMatches('body', 'aliases')}
+    FROM units u
+    WHERE ${where('u')} AND (${matches(d.field('u.body', 'name'))} OR ${anyMatches('u.body', 'aliases')})
     UNION ALL
-    SELECT 1, 'official', id, regency, ${d.field('body', 'name')}, ${d.array('body', 'roles')}, NULL, NULL, NULL
-    FROM officials
-    WHERE ${matches(d.field('body', 'name'))} OR ${anyMatches('body', 'aliases')} OR ${anyMatches('body', 'roles')}
+    SELECT 1, 'official', o.id, o.regency, ${d.field('o.body', 'name')}, ${d.array('o.body', 'roles')}, NULL, NULL, NULL
+    FROM officials o
+    WHERE ${where('o')} AND (${matches(d.field('o.body', 'name'))} OR ${anyMatches('o.body', 'aliases')}
+          OR ${anyMatches('o.body', 'roles')})
     UNION ALL
     SELECT 2, 'sentence', e.id, e.regency, ${d.field('s.value', 'sentence')}, NULL,
            ${d.field('s.value', 'documentId')},
            CAST(${d.field('s.value', 'start')} AS INTEGER), CAST(${d.field('s.value', 'end')} AS INTEGER)
     FROM events e CROSS JOIN ${d.objects('e.body', 'sources', 's')}
-    WHERE ${matches(d.field('s.value', 'sentence'))}`;
-  let where = '';
-  if (query.regency) {
-    const [a, b, c] = regencyCandidates(query.regency);
-    where = `WHERE lower(regency) IN (${p(a)}, ${p(b)}, ${p(c)})`;
-  }
+    WHERE ${where('e')} AND ${matches(d.field('s.value', 'sentence'))}`;
   const n = params.length;
   const c = d.collate;
   const [limit, offset] = d.mark === '?' ? ['?', '?'] : [`$${n + 1}`, `$${n + 2}`];
   return {
-    count: `SELECT CAST(count(*) AS INTEGER) AS n FROM (${hits}) hits ${where}`,
-    page: `SELECT kind, id, regency, text, roles, document_id, start_at, end_at FROM (${hits}) hits ${where}
+    count: `SELECT CAST(count(*) AS INTEGER) AS n FROM (${hits}) hits`,
+    page: `SELECT kind, id, regency, text, roles, document_id, start_at, end_at,
+                  CAST(count(*) OVER () AS INTEGER) AS total
+           FROM (${hits}) hits
            ORDER BY rank, regency${c}, text${c}, id${c}, document_id${c}, start_at LIMIT ${limit} OFFSET ${offset}`,
     params,
   };

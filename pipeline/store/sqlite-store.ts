@@ -326,8 +326,9 @@ export class SqliteStore implements Store {
   async search(query: SearchQuery): Promise<{ items: SearchHit[]; total: number }> {
     const { page, count, params } = searchSql(query, 'sqlite');
     const rows = this.db.prepare(page).all(...params, query.limit, query.offset) as SearchRow[];
-    const { n } = this.db.prepare(count).get(...params) as { n: number };
-    return { items: rows.map(toSearchHit), total: n };
+    const total =
+      rows[0]?.total ?? (query.offset > 0 ? (this.db.prepare(count).get(...params) as { n: number }).n : 0);
+    return { items: rows.map(toSearchHit), total };
   }
 
   async regencies(): Promise<RegencySummary[]> {

@@ -192,6 +192,16 @@ export function storeContract(backend: string, open: (name: string) => Promise<S
         items: [],
         total: all.total,
       });
+      // A quote is escaped in the stored JSON; the search finds it as written.
+      const quoted = (await main.timeline())
+        .flatMap((e) => e.sources.map((s) => ({ event: e, sentence: s.sentence })))
+        .find(({ sentence }) => /"\w+"/.test(sentence));
+      expect(quoted).toBeDefined();
+      const phrase = /\S+ "\w+"/.exec(quoted?.sentence as string)?.[0] as string;
+      const byQuote = await main.search({ text: phrase, limit: 1000, offset: 0 });
+      expect(byQuote.items.map((h) => (h.kind === 'sentence' ? h.eventId : null))).toContain(
+        quoted?.event.id,
+      );
       // The wildcards of LIKE are plain characters to a search.
       expect((await main.search({ text: '%', limit: 10, offset: 0 })).total).toBe(0);
       expect((await main.search({ text: '_', limit: 10, offset: 0 })).total).toBe(0);
