@@ -8,5 +8,6 @@ export * from './extraction.js';
 export * from './facts.js';
 export * from './gold.js';
 export * from './mention.js';
+export * from './search.js';
 export * from './sources.js';
 export * from './timeline.js';

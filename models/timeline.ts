@@ -95,3 +95,12 @@ export const ScoreRecordSchema = z.object({
   documentIds: z.array(z.string()),
 });
 export type ScoreRecord = z.infer<typeof ScoreRecordSchema>;
+
+/** A regency in the timeline with how much the store holds on it. */
+export const RegencySummarySchema = z.object({
+  regency: z.string(),
+  events: z.number().int().nonnegative(),
+  units: z.number().int().nonnegative(),
+  awarded: z.number().int().nonnegative(),
+});
+export type RegencySummary = z.infer<typeof RegencySummarySchema>;

@@ -232,6 +232,50 @@ program
     if (added + removed + changed > shown) console.log(`  … and ${added + removed + changed - shown} more`);
   });
 
+program
+  .command('serve')
+  .description('serve the read-only HTTP API over the store, and Bull Board too when REDIS_URL is set')
+  .addOption(new Option('--port <n>', 'port; 0 takes any free one').argParser(portNumber).default(8080))
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .addOption(dbOption())
+  .action(async (opts: { port: number; host: string; db: string }) => {
+    // fastify, Bull Board and BullMQ load only here, so that the other commands start fast.
+    const { buildServer } = await import('../api/server.js');
+    const store = await openStore({ dbPath: opts.db, databaseUrl: config.databaseUrl });
+    // The configuration always has a Redis URL (a local default); the board is shown only when one was given.
+    const redisGiven = (process.env.REDIS_URL ?? '').trim() !== '';
+    const crawl = redisGiven
+      ? await Promise.all([import('../jobs/redis.js'), import('../jobs/queues.js')]).then(
+          ([{ connectRedis }, { openQueues }]) => {
+            const redis = connectRedis(config.redisUrl);
+            return { redis, queues: openQueues(redis) };
+          },
+        )
+      : null;
+    const app = await buildServer(store, {
+      ...(crawl ? { queues: crawl.queues } : {}),
+      logger: { level: 'info', stream: process.stderr },
+    });
+    try {
+      const url = await app.listen({ port: opts.port, host: opts.host }).catch((cause: Error) => {
+        throw new UsageError(`cannot listen on ${opts.host}:${opts.port}: ${cause.message}`);
+      });
+      console.error(
+        `zi API on ${url}/api (OpenAPI: ${url}/api/openapi.json)${crawl ? `, Bull Board on ${url}/admin/queues` : ''}; Ctrl-C stops`,
+      );
+      const signal = await new Promise<string>((resolve) => {
+        process.once('SIGTERM', () => resolve('SIGTERM'));
+        process.once('SIGINT', () => resolve('SIGINT'));
+      });
+      console.error(`zi serve: ${signal}, closing`);
+    } finally {
+      await app.close();
+      await crawl?.queues.close();
+      crawl?.redis.disconnect();
+      await store.close();
+    }
+  });
+
 addCrawlCommands(program, config, dbOption);
 
 program
@@ -345,6 +389,13 @@ interface EvalOptions {
   showErrors?: boolean;
   minMacroF1?: number;
   minFieldF1?: number;
+}
+
+function portNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new InvalidArgumentError('must be a port, 0 to 65535');
+  return n;
 }
 
 function fraction(v: string): number {

@@ -1,5 +1,10 @@
-import type { OfficialRecord, ScoreRecord, TimelineEvent, UnitStatus } from '../models/index.js';
-import type { RegencySummary } from './store/store.js';
+import type {
+  OfficialRecord,
+  RegencySummary,
+  ScoreRecord,
+  TimelineEvent,
+  UnitStatus,
+} from '../models/index.js';
 
 export const FORMATS = ['table', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];

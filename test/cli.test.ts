@@ -208,6 +208,7 @@ describe('the zi command', () => {
     [['run', 'no-such-folder'], /no such file or folder: no-such-folder/],
     [['eval', '--gold', 'fixtures/corpus', '--min-macro-f1', '2'], /must be a number from 0 to 1/],
     [['eval', '--gold', 'fixtures/corpus', '--min-field-f1', 'x'], /must be a number from 0 to 1/],
+    [['serve', '--port', '70000'], /must be a port, 0 to 65535/],
     [['no-such-command'], /unknown command 'no-such-command'/],
   ])('rejects %j with a clear message and exit code 2', (args, message) => {
     const r = zi(...args);

@@ -5,8 +5,10 @@ import {
   type OfficialRecord,
   OfficialRecordSchema,
   type PageSpan,
+  type RegencySummary,
   type ScoreRecord,
   ScoreRecordSchema,
+  type SearchHit,
   type TimelineEvent,
   TimelineEventSchema,
   type UnitStatus,
@@ -17,7 +19,7 @@ import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { sortScores } from '../merge/scores.js';
 import { migrations } from './migrations.js';
-import { eventFilter, eventOrder, regencyCandidates } from './query.js';
+import { eventFilter, eventOrder, regencyCandidates, type SearchRow, searchSql } from './query.js';
 import {
   EXTRACTION_SELECT,
   inChunks,
@@ -25,6 +27,7 @@ import {
   TEXT_SELECT,
   type TextRow,
   toExtraction,
+  toSearchHit,
   toStoredText,
   UNPAGED_PDF_SELECT,
   unitKeys,
@@ -32,8 +35,8 @@ import {
 import type {
   EventQuery,
   NewExtraction,
-  RegencySummary,
   SaveResult,
+  SearchQuery,
   Store,
   StoredText,
   UnpagedPdf,
@@ -358,6 +361,20 @@ export class PostgresStore implements Store {
         )
       : await this.pool.query<{ body: string }>('SELECT body FROM scores');
     return sortScores(rows.map((r) => ScoreRecordSchema.parse(JSON.parse(r.body))));
+  }
+
+  async unit(id: string): Promise<UnitStatus | null> {
+    const { rows } = await this.pool.query<{ body: string }>('SELECT body FROM units WHERE id = $1', [id]);
+    return rows[0] ? UnitStatusSchema.parse(JSON.parse(rows[0].body)) : null;
+  }
+
+  async search(query: SearchQuery): Promise<{ items: SearchHit[]; total: number }> {
+    const { page, count, params } = searchSql(query, 'postgres');
+    const { rows } = await this.pool.query<SearchRow>(page, [...params, query.limit, query.offset]);
+    const total =
+      rows[0]?.total ??
+      (query.offset > 0 ? ((await this.pool.query<{ n: number }>(count, params)).rows[0]?.n ?? 0) : 0);
+    return { items: rows.map(toSearchHit), total };
   }
 
   async regencies(): Promise<RegencySummary[]> {

@@ -1,7 +1,8 @@
 import { unitKey } from '../../extractors/units/unit-lexicon.js';
 import type { DocumentFacts } from '../../models/index.js';
-import { DocumentFactsSchema, PageSpanSchema, type UnitStatus } from '../../models/index.js';
+import { DocumentFactsSchema, PageSpanSchema, type SearchHit, type UnitStatus } from '../../models/index.js';
 import { regenciesOf, type StoredExtraction } from '../merge/index.js';
+import type { SearchRow } from './query.js';
 import type { StoredText } from './store.js';
 
 /** How both backends read stored extractions, and turn rows into what the merge reads. */
@@ -71,4 +72,26 @@ export function unitKeys(u: UnitStatus): string {
  */
 export function regenciesOfRow(row: { id: string; facts: string }): { id: string; regencies: string[] } {
   return { id: row.id, regencies: [...regenciesOf(JSON.parse(row.facts) as DocumentFacts)] };
+}
+
+/** A search row as the hit it stands for. */
+export function toSearchHit(r: SearchRow): SearchHit {
+  if (r.kind === 'unit') return { kind: 'unit', id: r.id, regency: r.regency, name: r.text };
+  if (r.kind === 'official')
+    return {
+      kind: 'official',
+      id: r.id,
+      regency: r.regency,
+      name: r.text,
+      roles: JSON.parse(r.roles ?? '[]') as string[],
+    };
+  return {
+    kind: 'sentence',
+    eventId: r.id,
+    regency: r.regency,
+    documentId: r.document_id as string,
+    sentence: r.text,
+    start: r.start_at as number,
+    end: r.end_at as number,
+  };
 }

@@ -7,8 +7,10 @@ import {
   type OfficialRecord,
   OfficialRecordSchema,
   type PageSpan,
+  type RegencySummary,
   type ScoreRecord,
   ScoreRecordSchema,
+  type SearchHit,
   type TimelineEvent,
   TimelineEventSchema,
   type UnitStatus,
@@ -19,7 +21,7 @@ import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { sortScores } from '../merge/scores.js';
 import { migrations } from './migrations.js';
-import { eventFilter, eventOrder, regencyCandidates } from './query.js';
+import { eventFilter, eventOrder, regencyCandidates, type SearchRow, searchSql } from './query.js';
 import {
   EXTRACTION_SELECT,
   type ExtractionRow,
@@ -28,6 +30,7 @@ import {
   TEXT_SELECT,
   type TextRow,
   toExtraction,
+  toSearchHit,
   toStoredText,
   UNPAGED_PDF_SELECT,
   unitKeys,
@@ -35,8 +38,8 @@ import {
 import type {
   EventQuery,
   NewExtraction,
-  RegencySummary,
   SaveResult,
+  SearchQuery,
   Store,
   StoredText,
   UnpagedPdf,
@@ -345,6 +348,21 @@ export class SqliteStore implements Store {
     return rows
       .map((r) => UnitStatusSchema.parse(JSON.parse(r.body)))
       .sort((a, b) => a.regency.localeCompare(b.regency) || a.name.localeCompare(b.name));
+  }
+
+  async unit(id: string): Promise<UnitStatus | null> {
+    const row = this.db.prepare('SELECT body FROM units WHERE id = ?').get(id) as
+      | { body: string }
+      | undefined;
+    return row ? UnitStatusSchema.parse(JSON.parse(row.body)) : null;
+  }
+
+  async search(query: SearchQuery): Promise<{ items: SearchHit[]; total: number }> {
+    const { page, count, params } = searchSql(query, 'sqlite');
+    const rows = this.db.prepare(page).all(...params, query.limit, query.offset) as SearchRow[];
+    const total =
+      rows[0]?.total ?? (query.offset > 0 ? (this.db.prepare(count).get(...params) as { n: number }).n : 0);
+    return { items: rows.map(toSearchHit), total };
   }
 
   async regencies(): Promise<RegencySummary[]> {

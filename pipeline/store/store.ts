@@ -5,7 +5,9 @@ import type {
   OfficialRecord,
   PageSpan,
   Predicate,
+  RegencySummary,
   ScoreRecord,
+  SearchHit,
   TimelineEvent,
   TimelineQuery,
   UnitStatus,
@@ -24,11 +26,13 @@ export interface EventQuery extends TimelineQuery {
   predicate?: Predicate;
 }
 
-export interface RegencySummary {
-  regency: string;
-  events: number;
-  units: number;
-  awarded: number;
+/** A text search over unit names, officials' names and roles, and event sentences; a page of it. */
+export interface SearchQuery {
+  /** Found anywhere in a name, role or sentence, ignoring the case of ASCII letters. */
+  text: string;
+  regency?: string;
+  limit: number;
+  offset: number;
 }
 
 export interface NewExtraction {
@@ -100,9 +104,12 @@ export interface Store {
   timeline(query?: EventQuery): Promise<TimelineEvent[]>;
   event(id: string): Promise<TimelineEvent | null>;
   units(regency?: string): Promise<UnitStatus[]>;
+  unit(id: string): Promise<UnitStatus | null>;
   officials(regency?: string): Promise<OfficialRecord[]>;
   scores(regency?: string): Promise<ScoreRecord[]>;
   regencies(): Promise<RegencySummary[]>;
+  /** Hits in a fixed order (units, officials, sentences; then regency and text), with how many there are in all. */
+  search(query: SearchQuery): Promise<{ items: SearchHit[]; total: number }>;
   counts(): Promise<{ documents: number; events: number; units: number }>;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OfficialRecord, TimelineEvent, UnitStatus } from '../../models/index.js';
 import { merge } from '../../pipeline/merge/index.js';
 import { listInputs } from '../../pipeline/read-inputs.js';
 import { rebuild } from '../../pipeline/rebuild.js';
@@ -200,6 +201,71 @@ export function storeContract(
       const event = await main.event(first?.id as string);
       expect(event).toEqual(first);
       expect(await main.event('no-such-id')).toBeNull();
+    });
+
+    it('finds a unit by its id and knows no unknown one', async () => {
+      const [first] = await main.units();
+      expect(await main.unit(first?.id as string)).toEqual(first);
+      expect(await main.unit('no-such-id')).toBeNull();
+    });
+
+    it('searches unit names and aliases, officials and event sentences, a page at a time', async () => {
+      const unit = (await main.units()).find((u) => u.aliases.length > 0) as UnitStatus;
+      const byAlias = await main.search({ text: unit.aliases[0] as string, limit: 1000, offset: 0 });
+      expect(byAlias.items).toContainEqual({
+        kind: 'unit',
+        id: unit.id,
+        regency: unit.regency,
+        name: unit.name,
+      });
+      const official = (await main.officials())[0] as OfficialRecord;
+      const byName = await main.search({ text: official.name.toUpperCase(), limit: 1000, offset: 0 });
+      expect(byName.items).toContainEqual({
+        kind: 'official',
+        id: official.id,
+        regency: official.regency,
+        name: official.name,
+        roles: official.roles,
+      });
+      const event = (await main.timeline())[0] as TimelineEvent;
+      const source = event.sources[0] as TimelineEvent['sources'][number];
+      const words = source.sentence.split(' ').slice(1, 4).join(' ');
+      const bySentence = await main.search({ text: words, regency: event.regency, limit: 1000, offset: 0 });
+      expect(bySentence.items).toContainEqual({
+        kind: 'sentence',
+        eventId: event.id,
+        regency: event.regency,
+        documentId: source.documentId,
+        sentence: source.sentence,
+        start: source.start,
+        end: source.end,
+      });
+      expect(bySentence.items.every((h) => h.regency === event.regency)).toBe(true);
+
+      const all = await main.search({ text: 'kabupaten', limit: 1000, offset: 0 });
+      expect(all.total).toBe(all.items.length);
+      expect(new Set(all.items.map((h) => h.kind))).toEqual(new Set(['unit', 'official', 'sentence']));
+      const pages = [];
+      for (let offset = 0; offset < all.total; offset += 7)
+        pages.push(...(await main.search({ text: 'kabupaten', limit: 7, offset })).items);
+      expect(pages).toEqual(all.items);
+      expect(await main.search({ text: 'kabupaten', limit: 5, offset: all.total })).toEqual({
+        items: [],
+        total: all.total,
+      });
+      // A quote is escaped in the stored JSON; the search finds it as written.
+      const quoted = (await main.timeline())
+        .flatMap((e) => e.sources.map((s) => ({ event: e, sentence: s.sentence })))
+        .find(({ sentence }) => /"\w+"/.test(sentence));
+      expect(quoted).toBeDefined();
+      const phrase = /\S+ "\w+"/.exec(quoted?.sentence as string)?.[0] as string;
+      const byQuote = await main.search({ text: phrase, limit: 1000, offset: 0 });
+      expect(byQuote.items.map((h) => (h.kind === 'sentence' ? h.eventId : null))).toContain(
+        quoted?.event.id,
+      );
+      // The wildcards of LIKE are plain characters to a search.
+      expect((await main.search({ text: '%', limit: 10, offset: 0 })).total).toBe(0);
+      expect((await main.search({ text: '_', limit: 10, offset: 0 })).total).toBe(0);
     });
 
     it('re-extracts from stored text and reports what the timeline gained back', async () => {

@@ -69,6 +69,10 @@ describe('the PostgreSQL connection', () => {
       expect(await postgres.timeline()).toEqual(await sqlite.timeline());
       expect(await postgres.units()).toEqual(await sqlite.units());
       expect(await postgres.regencies()).toEqual(await sqlite.regencies());
+      for (const text of ['dpmptsp', 'bupati', 'wilayah bebas dari korupsi'])
+        expect(await postgres.search({ text, limit: 1000, offset: 0 })).toEqual(
+          await sqlite.search({ text, limit: 1000, offset: 0 }),
+        );
     } finally {
       await sqlite.close();
       await postgres.close();

@@ -1,0 +1,28 @@
+import { TimelineEventSchema } from '../../models/index.js';
+import { TIMELINE } from '../../pipeline/format.js';
+import { RegencyParams, TimelineQuery } from '../params.js';
+import { fileSlug, listRoute, paged } from '../route.js';
+import { knownRegency } from './regencies.js';
+
+export const timelineRoute = listRoute({
+  path: '/api/regencies/:regency/timeline',
+  operationId: 'regencyTimeline',
+  summary: "a regency's timeline, filtered as `zi timeline` filters it, in timeline order",
+  params: RegencyParams,
+  query: TimelineQuery,
+  notFound: true,
+  item: { id: 'TimelineEvent', schema: TimelineEventSchema },
+  csv: { listing: TIMELINE, file: ({ params: { regency } }) => `timeline-${fileSlug(regency)}` },
+  async list(store, { params, query }) {
+    await knownRegency(store, params.regency);
+    const events = await store.timeline({
+      regency: params.regency,
+      unit: query.unit,
+      type: query.kind,
+      predicate: query.predicate,
+      from: query.from,
+      to: query.to,
+    });
+    return paged(events, query);
+  },
+});
