@@ -54,7 +54,11 @@ export async function waitForRun(
       onStall(await stallReport(run, queues));
     }
     const mergePending = await pending(queues.merge);
-    if (status.finished >= status.admitted && mergePending === 0) return { status, lost: 0 };
+    if (status.finished >= status.admitted) {
+      if (mergePending === 0) return { status, lost: 0 };
+      // Every page is in: the merge waiting out its batching delay has nothing more to wait for.
+      await queues.merge.promoteJobs();
+    }
     const allIdle =
       mergePending +
         (await pending(queues.discover)) +

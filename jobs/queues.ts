@@ -25,10 +25,11 @@ export const JOB_DEFAULTS: JobsOptions = {
 export const MERGE_DEDUPLICATION = { id: 'zi-merge', keepLastIfActive: true } as const;
 /**
  * A merge waits this long after the document that asked for it, so the documents arriving meanwhile
- * join it: a merge every few seconds of crawling rather than one per document. Each merge rewrites its
- * regencies in a write transaction, which the other workers' saves must wait for.
+ * join it: a merge every quarter minute of crawling rather than one per document. Each merge rewrites
+ * its regencies in a write transaction, which the other workers' saves wait for; `zi crawl` does not
+ * wait out the delay at the end of its run, it starts the last merge at once.
  */
-export const MERGE_DELAY_MS = 5_000;
+export const MERGE_DELAY_MS = 15_000;
 
 export interface CrawlQueues {
   discover: Queue;
