@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { pushTo } from '../extractors/collections.js';
 import { EXTRACTOR_VERSION, extract } from '../extractors/index.js';
 import type { DocumentFacts, TimelineEvent } from '../models/index.js';
 import { InputError } from './errors.js';
@@ -47,7 +46,6 @@ export interface ReextractSummary {
  */
 export async function reextract(store: Store, progress?: (done: number) => void): Promise<ReextractSummary> {
   const started = performance.now();
-  const before = await store.eventDigests();
   const pages = await fillPageSpans(store);
   let documents = 0;
   let updated = 0;
@@ -84,27 +82,28 @@ export async function reextract(store: Store, progress?: (done: number) => void)
     await pool?.close();
   }
   const extracted = performance.now();
-  const beforeByRegency = new Map<string, [string, string][]>();
-  for (const [id, { regency, digest }] of before) pushTo(beforeByRegency, regency, [id, digest]);
   const change: TimelineChange = {
     counts: { added: 0, removed: 0, changed: 0 },
     added: [],
     removed: [],
     changed: [],
   };
-  // Compared a regency at a time, just before it is replaced; only the examples shown are read whole.
+  // Compared a regency at a time, just before it is replaced, against that regency's stored digests: the
+  // old timeline is never held whole, and only the examples shown are read in full.
   const beforeWrite = async (regency: string, merged: Merged) => {
-    const next = new Map(merged.events.map((e) => [e.id, { event: e, digest: eventDigest(e) }]));
-    for (const [id, { event, digest }] of next) {
-      const old = before.get(id);
-      if (!old) {
+    const before = await store.eventDigests(regency);
+    const next = new Set<string>();
+    for (const event of merged.events) {
+      next.add(event.id);
+      const old = before.get(event.id);
+      if (old === undefined) {
         if (change.counts.added++ < EXAMPLES) change.added.push(event);
-      } else if (old.digest !== digest && change.counts.changed++ < EXAMPLES) {
-        const was = await store.event(id);
+      } else if (old !== eventDigest(event) && change.counts.changed++ < EXAMPLES) {
+        const was = await store.event(event.id);
         if (was) change.changed.push({ before: was, after: event });
       }
     }
-    for (const [id] of beforeByRegency.get(regency) ?? []) {
+    for (const id of before.keys()) {
       if (next.has(id) || change.counts.removed++ >= EXAMPLES) continue;
       const was = await store.event(id);
       if (was) change.removed.push(was);

@@ -146,11 +146,12 @@ export class PostgresStore implements Store {
     });
   }
 
-  async eventDigests(): Promise<Map<string, { regency: string; digest: string }>> {
-    const { rows } = await this.pool.query<{ id: string; regency: string; digest: string }>(
-      'SELECT id, regency, digest FROM events',
+  async eventDigests(regency: string): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ id: string; digest: string }>(
+      'SELECT id, digest FROM events WHERE regency = $1',
+      [regency],
     );
-    return new Map(rows.map((r) => [r.id, { regency: r.regency, digest: r.digest }]));
+    return new Map(rows.map((r) => [r.id, r.digest]));
   }
 
   private async upsertExtraction(

@@ -156,13 +156,12 @@ export class SqliteStore implements Store {
     );
   }
 
-  async eventDigests(): Promise<Map<string, { regency: string; digest: string }>> {
-    const rows = this.db.prepare('SELECT id, regency, digest FROM events').all() as {
+  async eventDigests(regency: string): Promise<Map<string, string>> {
+    const rows = this.statement('SELECT id, digest FROM events WHERE regency = ?').all(regency) as {
       id: string;
-      regency: string;
       digest: string;
     }[];
-    return new Map(rows.map((r) => [r.id, { regency: r.regency, digest: r.digest }]));
+    return new Map(rows.map((r) => [r.id, r.digest]));
   }
 
   private upsertExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): void {

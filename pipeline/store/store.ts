@@ -75,8 +75,8 @@ export interface Store {
    * stay. Returns how many came out with facts different from the stored ones.
    */
   saveExtractions(items: readonly NewExtraction[]): Promise<number>;
-  /** Each stored event's id, regency and content digest, to tell what a re-merge changed without loading bodies. */
-  eventDigests(): Promise<Map<string, { regency: string; digest: string }>>;
+  /** A regency's stored events by id with their content digests, to tell what a re-merge changed without loading bodies. */
+  eventDigests(regency: string): Promise<Map<string, string>>;
   /**
    * Each stored document's id with the regencies its facts touch, in id order, a page at a time. With
    * `mentioning`, only documents whose stored facts hold one of those names (a cheap text search that may
