@@ -7,6 +7,7 @@ import { decodeBytes } from '../../pipeline/parse/charset.js';
 import type { CrawlContext } from '../crawl-context.js';
 import { CrawlRun } from '../crawl-run.js';
 import { jobData } from '../job-data.js';
+import type { PageState } from '../page-state.js';
 import type { CompiledSource } from '../source-registry.js';
 import { enqueueFetches, type FoundLink } from './enqueue.js';
 
@@ -82,18 +83,20 @@ export async function fetchStage(job: Job, token: string | undefined, ctx: Crawl
     await run.finish(data.url, 'notModified');
     return;
   }
+  const fetched: PageState = {
+    etag: result.etag,
+    lastModified: result.lastModified,
+    sha256: result.sha256,
+    fetchedAt: now,
+  };
   if (state?.sha256 === result.sha256) {
-    await ctx.pages.set(data.url, {
-      etag: result.etag,
-      lastModified: result.lastModified,
-      sha256: result.sha256,
-      fetchedAt: now,
-    });
+    await ctx.pages.set(data.url, fetched);
     await run.finish(data.url, 'unchanged');
     return;
   }
-  if (data.role === 'article') {
-    // Reports are often linked only from the article announcing them.
+  if (data.role === 'article' && source.patterns.reports.length > 0) {
+    // Reports are often linked only from the article announcing them; a source without report patterns
+    // has nothing to look for, and the page is not parsed for links.
     const reports = linksOf('listing', result, source).filter((link) => link.role === 'report');
     await enqueueFetches(ctx, run, source.name, reports, job.attemptsStarted > 1);
   }
@@ -106,22 +109,14 @@ export async function fetchStage(job: Job, token: string | undefined, ctx: Crawl
         url: data.url,
         body: Buffer.from(result.body).toString('base64'),
         charset: result.charset,
-        fetchedAt: now,
-        etag: result.etag,
-        lastModified: result.lastModified,
-        sha256: result.sha256,
+        ...fetched,
       },
       { jobId: job.id },
     );
     return;
   }
   await enqueueFetches(ctx, run, source.name, linksOf(data.role, result, source), job.attemptsStarted > 1);
-  await ctx.pages.set(data.url, {
-    etag: result.etag,
-    lastModified: result.lastModified,
-    sha256: result.sha256,
-    fetchedAt: now,
-  });
+  await ctx.pages.set(data.url, fetched);
   await run.finish(data.url, 'fetched');
 }
 
