@@ -17,6 +17,8 @@ export interface CrawlWorld {
   sourcesFile: string;
   db: string;
   env: NodeJS.ProcessEnv;
+  /** What the world's worker processes printed, and how each one ended: read when a crawl fails. */
+  workerLog: string[];
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startCrawlWorld(
     sourcesFile,
     db,
     env,
+    workerLog: [],
     async close() {
       await fixture.close();
       await redis.stop();
@@ -78,7 +81,9 @@ export function startWorker(world: CrawlWorld, concurrency = 4): ChildProcess {
     env: world.env,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr?.on('data', () => {});
+  const name = `worker ${child.pid}`;
+  child.stderr?.on('data', (d: Buffer) => world.workerLog.push(`${name}: ${d.toString().trimEnd()}`));
+  child.on('exit', (code, signal) => world.workerLog.push(`${name} exited (${signal ?? `code ${code}`})`));
   return child;
 }
 
@@ -100,7 +105,7 @@ export function crawlOnce(
   world: CrawlWorld,
   sourcesFile = world.sourcesFile,
   timeoutMs = 150_000,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
+): Promise<{ status: number | null; stdout: string; stderr: string; workers: string }> {
   return new Promise((resolve) => {
     const child = spawn('node', ['bin/zi.mjs', 'crawl', '--sources', sourcesFile, '--once'], {
       env: world.env,
@@ -115,7 +120,7 @@ export function crawlOnce(
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
     });
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+    child.on('exit', (status) => resolve({ status, stdout, stderr, workers: world.workerLog.join('\n') }));
   });
 }
 

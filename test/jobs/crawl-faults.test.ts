@@ -37,7 +37,7 @@ describe('a crawl survives its faults', () => {
     await stopWorker(doomed, 'SIGKILL');
     const result = await crawl;
     await stopWorker(survivor);
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.status, `${result.stderr}\n${result.workers}`).toBe(0);
     expect(await documentsIn(world.db)).toBe(world.site.articleUrls.length + world.site.pdfUrls.length);
     expect(await storedTimeline(world.db)).toEqual(await referenceTimeline(world));
   }, 180_000);
@@ -50,7 +50,7 @@ describe('a crawl survives its faults', () => {
     await world.redis.restart();
     const result = await crawl;
     for (const w of workers) await stopWorker(w);
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.status, `${result.stderr}\n${result.workers}`).toBe(0);
     expect(await documentsIn(world.db)).toBe(world.site.articleUrls.length + world.site.pdfUrls.length);
     expect(await storedTimeline(world.db)).toEqual(await referenceTimeline(world));
   }, 180_000);

@@ -38,7 +38,7 @@ describe('a crawl that meets hostile pages', () => {
   afterAll(async () => world?.close());
 
   it('finishes the run, each page either stored or failed with its reason', () => {
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.status, `${result.stderr}\n${result.workers}`).toBe(0);
     expect(result.stdout).toMatch(/: 10\/10 done · 1 pages read · 3 documents extracted .* 5 failed/);
     const failed = (path: string) =>
       new RegExp(`failed ${world.site.origin}/hostile/${path}: .+`).exec(result.stderr)?.[0];

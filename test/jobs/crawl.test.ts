@@ -29,7 +29,7 @@ describe('crawling the fixture site through BullMQ with two worker processes', (
   afterAll(async () => world?.close());
 
   it('finishes the run and reports what it read', () => {
-    expect(first.status, first.stderr).toBe(0);
+    expect(first.status, `${first.stderr}\n${first.workers}`).toBe(0);
     expect(first.stdout).toMatch(/crawl run-\S+: (\d+)\/\1 done/);
     const extracted = Number(/(\d+) documents extracted/.exec(first.stdout)?.[1]);
     expect(extracted).toBe(world.site.articleUrls.length + world.site.pdfUrls.length);
@@ -67,7 +67,7 @@ describe('crawling the fixture site through BullMQ with two worker processes', (
     } finally {
       for (const w of workers) await stopWorker(w);
     }
-    expect(again.status, again.stderr).toBe(0);
+    expect(again.status, `${again.stderr}\n${again.workers}`).toBe(0);
     expect(again.stdout).toMatch(/ 0 documents extracted/);
     const bytes = (from: number, to: number) =>
       world.site.requests.slice(from, to).reduce((n, r) => n + r.bytes, 0);
