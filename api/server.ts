@@ -11,6 +11,7 @@ import type { Store } from '../pipeline/store/store.js';
 import { openApiRoute } from './openapi.js';
 import { BadParameterError, NotFoundError } from './route.js';
 import { ROUTES } from './routes/index.js';
+import { registerWebPage } from './web-page.js';
 
 export interface ServerOptions {
   /** The crawl queues, shown read-only by Bull Board at /admin/queues; left out when Redis is not configured. */
@@ -28,7 +29,7 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * The read-only HTTP API over a store, not yet listening: `zi serve` listens, tests inject. Everything
- * lives under /api (and the board under /admin/queues), which leaves / to a static page.
+ * lives under /api (and the board under /admin/queues); / is the web page.
  */
 export async function buildServer(store: Store, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -66,6 +67,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   );
 
   for (const route of [...ROUTES, openApiRoute(ROUTES)]) route.register(app, store);
+  await registerWebPage(app);
   if (options.queues) await registerBoard(app, options.queues, { prefix: '/admin/queues', readOnly: true });
   return app;
 }

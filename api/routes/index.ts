@@ -1,5 +1,7 @@
 import type { ApiRoute } from '../route.js';
+import { compareRoute } from './compare.js';
 import { eventRoute } from './events.js';
+import { passagesRoute } from './passages.js';
 import { officialsRoute, scoresRoute } from './records.js';
 import { regenciesRoute } from './regencies.js';
 import { searchRoute } from './search.js';
@@ -13,7 +15,9 @@ export const ROUTES: readonly ApiRoute[] = [
   unitBoardRoute,
   unitRoute,
   eventRoute,
+  passagesRoute,
   officialsRoute,
   scoresRoute,
   searchRoute,
+  compareRoute,
 ];

@@ -66,7 +66,8 @@ describe('the OpenAPI document', () => {
       paths: Record<string, { get: { parameters: { name: string; in: string; required: boolean }[] } }>;
     };
     const documented = Object.keys(document.paths).map((p) => p.replace(/\{(\w+)\}/g, ':$1'));
-    expect(documented.sort()).toEqual(registeredPaths(app));
+    // The page's own files (/, /app.js, /style.css…) are not the API's.
+    expect(documented.sort()).toEqual(registeredPaths(app).filter((p) => p.startsWith('/api/')));
     expect(documented.length).toBe(ROUTES.length + 1);
     const timeline = document.paths['/api/regencies/{regency}/timeline']?.get.parameters ?? [];
     expect(timeline.map((p) => `${p.in} ${p.name}${p.required ? '' : '?'}`)).toEqual([
@@ -92,6 +93,8 @@ describe('the OpenAPI document', () => {
       '/api/regencies/:regency/units': `/api/regencies/${encodeURIComponent(unit?.regency as string)}/units`,
       '/api/units/:id': `/api/units/${unit?.id}`,
       '/api/events/:id': `/api/events/${event?.id}`,
+      '/api/events/:id/passages': `/api/events/${event?.id}/passages`,
+      '/api/compare': `/api/compare?regency=${encodeURIComponent(event?.regency as string)}`,
       '/api/search': '/api/search?q=dinas',
     };
     for (const route of ROUTES) {
@@ -128,8 +131,19 @@ describe('the server', () => {
     expect(response.json()).toEqual({ error: 'bad request', message: expect.any(String) });
   });
 
-  it('leaves / free for a page: nothing is served there yet', async () => {
-    expect((await app.inject('/')).statusCode).toBe(404);
+  it('serves the web page at / with its script and stylesheet, and nothing of the page’s sources', async () => {
+    const index = await app.inject('/');
+    expect(index.statusCode).toBe(200);
+    expect(index.headers['content-type']).toMatch(/^text\/html/);
+    expect(index.body).toContain('<script type="module" src="/app.js">');
+    const script = await app.inject('/app.js');
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    // One bundle, with nothing left to import from elsewhere.
+    expect(script.body).not.toMatch(/\bimport\s*[{*"'(]/);
+    expect((await app.inject('/style.css')).statusCode).toBe(200);
+    for (const path of ['/src/main.ts', '/../package.json', '/index.html/..%2f..%2fpackage.json'])
+      expect((await app.inject(path)).statusCode, path).toBe(404);
   });
 
   it('answers a failure of its own with 500 and no details, and logs the details', async () => {

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { Comparison } from '../../api/routes/compare.js';
+import type { EventPassages } from '../../api/routes/passages.js';
 import { buildServer } from '../../api/server.js';
 import {
   OfficialRecordSchema,
@@ -175,6 +177,56 @@ export function apiContract(backend: string, open: () => Promise<Store>): void {
       }
     });
 
+    it('gives each source of an event with the text around its sentence', async () => {
+      const events = await store.timeline();
+      const event = events.find((e) => e.sources.length > 1) ?? events[0];
+      const answer = (await json(`/api/events/${event?.id}/passages`, z.unknown())) as EventPassages;
+      expect(answer.id).toBe(event?.id);
+      expect(answer.passages.map(({ before, after, moreBefore, moreAfter, ...source }) => source)).toEqual(
+        event?.sources,
+      );
+      const texts = new Map(
+        (await store.textsOf(answer.passages.map((p) => p.documentId))).map((t) => [t.id, t.text]),
+      );
+      for (const p of answer.passages) {
+        const text = texts.get(p.documentId) as string;
+        // The passage is a piece of the document itself, the sentence where its offsets put it.
+        expect(text.slice(p.start - p.before.length, p.end + p.after.length)).toBe(
+          `${p.before}${p.sentence}${p.after}`,
+        );
+        expect(p.moreBefore).toBe(p.start - p.before.length > 0);
+        expect(p.moreAfter).toBe(p.end + p.after.length < text.length);
+        expect(p.before.length + p.after.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('compares regencies: units awarded per year, by predicate, from their unit boards', async () => {
+      const awarded = (await store.regencies()).filter((r) => r.awarded > 0).slice(0, 3);
+      const query = awarded.map((r) => `regency=${encodeURIComponent(r.regency)}`).join('&');
+      const { regencies } = (await json(
+        `/api/compare?${query}&regency=${encodeURIComponent(awarded[0]?.regency as string)}`,
+        z.unknown(),
+      )) as Comparison;
+      // Named twice, compared once.
+      expect(regencies.map((r) => r.regency)).toEqual(awarded.map((r) => r.regency));
+      for (const [k, r] of regencies.entries()) {
+        const units = await store.units(r.regency);
+        expect(r.units).toBe(units.length);
+        expect(r.awardedUnits).toBe(awarded[k]?.awarded);
+        for (const { year, units: n, WBK, WBBM } of r.years) {
+          const that = units.filter((u) => u.awards.some((a) => a.year === year));
+          expect(n).toBe(that.length);
+          expect(WBK).toBe(
+            units.filter((u) => u.awards.some((a) => a.year === year && a.predicate === 'WBK')).length,
+          );
+          expect(WBBM).toBe(
+            units.filter((u) => u.awards.some((a) => a.year === year && a.predicate === 'WBBM')).length,
+          );
+        }
+        expect(r.years.map((y) => y.year)).toEqual([...r.years.map((y) => y.year)].sort());
+      }
+    });
+
     it('lists officials and scores, all or of one regency, as JSON and CSV', async () => {
       const regency = await busyRegency();
       const officials = await json(
@@ -297,6 +349,11 @@ export function apiContract(backend: string, open: () => Promise<Store>): void {
       ['/api/search?q=%20%20a%20', 'q'],
       [`/api/search?q=${'x'.repeat(201)}`, 'q'],
       ['/api/search?q=dinas&format=csv', 'format'],
+      ['/api/events/x/passages?context=9', 'context'],
+      ['/api/compare', 'regency'],
+      ['/api/compare?regency=', 'regency.0'],
+      [`/api/compare?${Array.from({ length: 13 }, (_, i) => `regency=R${i}`).join('&')}`, 'regency'],
+      ['/api/compare?regency=Badung&format=csv', 'format'],
     ])('refuses %s with a 400 naming %s', async (url, parameter) => {
       const response = await get(url);
       expect(response.statusCode).toBe(400);
@@ -315,6 +372,8 @@ export function apiContract(backend: string, open: () => Promise<Store>): void {
       ['/api/search?q=dinas&regency=Atlantis', /no regency "Atlantis"/],
       ['/api/units/no-such-unit', /no unit with id "no-such-unit"/],
       ['/api/events/no-such-event', /no event with id "no-such-event"/],
+      ['/api/events/no-such-event/passages', /no event with id "no-such-event"/],
+      ['/api/compare?regency=Atlantis', /no regency "Atlantis"/],
       ['/api/nothing-here', /no route \/api\/nothing-here/],
     ])('answers %s with a 404 naming it', async (url, message) => {
       const response = await get(url);

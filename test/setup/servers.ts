@@ -1,15 +1,18 @@
 /**
- * Vitest global set-up: the tests start real servers (redis-server, PostgreSQL), so `npm test` on a fresh
+ * Vitest global set-up: the tests start real servers (redis-server, PostgreSQL) and a real browser
+ * (Debian's chromium, driven by playwright-core), so `npm test` on a fresh
  * Debian machine installs the packages that are missing, as `.ci/run` does, when it may (root, apt-get).
  * Elsewhere it stops with the command to run.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM } from '../helpers/browser.js';
 
 const PACKAGES: { name: string; present: () => boolean }[] = [
   { name: 'redis-server', present: () => onPath('redis-server') },
   { name: 'postgresql', present: () => onPath('initdb') || postgresBinaries() },
+  { name: 'chromium', present: () => existsSync(CHROMIUM) },
 ];
 
 function onPath(program: string): boolean {
