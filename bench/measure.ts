@@ -35,3 +35,8 @@ export function rateOf<T>(
 export function formatRate(rate: Rate, unit: string): string {
   return `${Math.round(rate.perSecond).toLocaleString('en')} ${unit}/s (${rate.microsEach.toFixed(0)} µs each)`;
 }
+
+/** The value below which a fraction `q` of the ascending `sorted` values lie. */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+}

@@ -1,7 +1,8 @@
 /**
  * The store and merge figures of issue 4, measured in one run: merge+store throughput into SQLite and
  * PostgreSQL, `zi reextract` over a large stored corpus (wall time, peak memory, in a process of its
- * own), and the latency of a regency's timeline on that store.
+ * own), and the latency of a regency's timeline on that store, read in process and, for issue 6, through
+ * the HTTP API under load.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { PostgresStore } from '../pipeline/store/postgres-store.js';
 import { SqliteStore } from '../pipeline/store/sqlite-store.js';
 import type { Store } from '../pipeline/store/store.js';
 import { startPostgres } from '../test/helpers/postgres-server.js';
+import { benchApiLatency } from './api-latency.js';
+import { quantile } from './measure.js';
 import { type Base, loadBases, synthesize } from './synthesize.js';
 
 const THROUGHPUT_DOCS = 3_000;
@@ -25,10 +28,6 @@ async function fill(store: Store, bases: readonly Base[], count: number): Promis
     await store.saveDocument(document, Buffer.from(document.text), EXTRACTOR_VERSION, facts);
   }
   return (performance.now() - start) / 1000;
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
 }
 
 export async function benchStore(corpusDir: string, largeStoreDocs: number): Promise<void> {
@@ -96,6 +95,8 @@ export async function benchStore(corpusDir: string, largeStoreDocs: number): Pro
     console.log(
       `\ntimeline --regency on that store (${regencies.length} regencies, in process): p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; target p95 < 50 ms: ${p95 < 50 ? 'met' : 'NOT met'}`,
     );
+
+    await benchApiLatency(path);
   } finally {
     postgres.stop();
     rmSync(work, { recursive: true, force: true });
