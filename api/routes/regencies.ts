@@ -1,19 +1,13 @@
 import { RegencySummarySchema } from '../../models/index.js';
 import { REGENCIES } from '../../pipeline/format.js';
-import { regencyCandidates } from '../../pipeline/store/query.js';
 import type { Store } from '../../pipeline/store/store.js';
 import { ExportQuery, NoParams } from '../params.js';
 import { listRoute, NotFoundError, paged } from '../route.js';
 
-/**
- * Stops with a 404 unless the store holds something on the regency: events or units (the regency list),
- * or else officials or scores, which a regency can have alone.
- */
+/** Stops with a 404 unless the store holds something on the regency: events, units, officials or scores. */
 export async function knownRegency(store: Store, regency: string): Promise<void> {
-  const names: readonly string[] = regencyCandidates(regency);
-  if ((await store.regencies()).some((r) => names.includes(r.regency.toLowerCase()))) return;
-  if ((await store.officials(regency)).length > 0 || (await store.scores(regency)).length > 0) return;
-  throw new NotFoundError(`no regency "${regency}" in the store (list them at /api/regencies)`);
+  if (!(await store.hasRegency(regency)))
+    throw new NotFoundError(`no regency "${regency}" in the store (list them at /api/regencies)`);
 }
 
 export const regenciesRoute = listRoute({

@@ -1,7 +1,7 @@
 import { TimelineEventSchema } from '../../models/index.js';
 import { TIMELINE } from '../../pipeline/format.js';
 import { RegencyParams, TimelineQuery } from '../params.js';
-import { fileSlug, listRoute, paged } from '../route.js';
+import { fileSlug, listRoute } from '../route.js';
 import { knownRegency } from './regencies.js';
 
 export const timelineRoute = listRoute({
@@ -15,14 +15,16 @@ export const timelineRoute = listRoute({
   csv: { listing: TIMELINE, file: ({ params: { regency } }) => `timeline-${fileSlug(regency)}` },
   async list(store, { params, query }) {
     await knownRegency(store, params.regency);
-    const events = await store.timeline({
-      regency: params.regency,
-      unit: query.unit,
-      type: query.kind,
-      predicate: query.predicate,
-      from: query.from,
-      to: query.to,
-    });
-    return paged(events, query);
+    return store.timelinePage(
+      {
+        regency: params.regency,
+        unit: query.unit,
+        type: query.kind,
+        predicate: query.predicate,
+        from: query.from,
+        to: query.to,
+      },
+      query,
+    );
   },
 });

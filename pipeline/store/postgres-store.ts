@@ -19,7 +19,14 @@ import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { sortScores } from '../merge/scores.js';
 import { migrations } from './migrations.js';
-import { eventFilter, eventOrder, regencyCandidates, type SearchRow, searchSql } from './query.js';
+import {
+  eventFilter,
+  eventOrder,
+  hasRegencySql,
+  regencyCandidates,
+  type SearchRow,
+  searchSql,
+} from './query.js';
 import {
   EXTRACTION_SELECT,
   inChunks,
@@ -35,6 +42,7 @@ import {
 import type {
   EventQuery,
   NewExtraction,
+  PageRequest,
   SaveResult,
   SearchQuery,
   Store,
@@ -323,6 +331,34 @@ export class PostgresStore implements Store {
       params,
     );
     return rows.map((r) => TimelineEventSchema.parse(JSON.parse(r.body)));
+  }
+
+  async timelinePage(
+    query: EventQuery,
+    page: PageRequest,
+  ): Promise<{ items: TimelineEvent[]; total: number }> {
+    const { where, params } = eventFilter(query, '$');
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const n = params.length;
+    const [{ rows }, count] = await Promise.all([
+      this.pool.query<{ body: string }>(
+        `SELECT body FROM events ${filter} ORDER BY ${eventOrder(' COLLATE "C"')} LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, page.limit, page.offset],
+      ),
+      this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM events ${filter}`, params),
+    ]);
+    return {
+      items: rows.map((r) => TimelineEventSchema.parse(JSON.parse(r.body))),
+      total: count.rows[0]?.n ?? 0,
+    };
+  }
+
+  async hasRegency(regency: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ known: boolean }>(
+      `SELECT ${hasRegencySql('$')} AS known`,
+      regencyCandidates(regency),
+    );
+    return rows[0]?.known === true;
   }
 
   async event(id: string): Promise<TimelineEvent | null> {

@@ -45,6 +45,14 @@ export function eventFilter(query: EventQuery, mark: '?' | '$'): { where: string
   return { where, params };
 }
 
+/** Whether any table holds a regency under one of its names: four index lookups, nothing read whole. */
+export function hasRegencySql(mark: '?' | '$'): string {
+  const [a, b, c] = mark === '?' ? ['?', '?', '?'] : ['$1', '$2', '$3'];
+  return ['events', 'units', 'officials', 'scores']
+    .map((table) => `EXISTS (SELECT 1 FROM ${table} WHERE lower(regency) IN (${a}, ${b}, ${c}))`)
+    .join(' OR ');
+}
+
 /**
  * The timeline's order, the same on both backends: regency, known dates before unknown years before no
  * date, then date, kind and id. `collate` pins PostgreSQL to byte order, as SQLite compares.

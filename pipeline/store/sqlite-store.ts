@@ -21,7 +21,14 @@ import { eventDigest } from '../merge/digest.js';
 import type { Merged, StoredExtraction } from '../merge/index.js';
 import { sortScores } from '../merge/scores.js';
 import { migrations } from './migrations.js';
-import { eventFilter, eventOrder, regencyCandidates, type SearchRow, searchSql } from './query.js';
+import {
+  eventFilter,
+  eventOrder,
+  hasRegencySql,
+  regencyCandidates,
+  type SearchRow,
+  searchSql,
+} from './query.js';
 import {
   EXTRACTION_SELECT,
   type ExtractionRow,
@@ -38,6 +45,7 @@ import {
 import type {
   EventQuery,
   NewExtraction,
+  PageRequest,
   SaveResult,
   SearchQuery,
   Store,
@@ -326,6 +334,28 @@ export class SqliteStore implements Store {
     const sql = `SELECT body FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${eventOrder()}`;
     const rows = this.db.prepare(sql).all(...params) as { body: string }[];
     return rows.map((r) => TimelineEventSchema.parse(JSON.parse(r.body)));
+  }
+
+  async timelinePage(
+    query: EventQuery,
+    page: PageRequest,
+  ): Promise<{ items: TimelineEvent[]; total: number }> {
+    const { where, params } = eventFilter(query, '?');
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.db
+      .prepare(`SELECT body FROM events ${filter} ORDER BY ${eventOrder()} LIMIT ? OFFSET ?`)
+      .all(...params, page.limit, page.offset) as { body: string }[];
+    const { n } = this.db.prepare(`SELECT count(*) AS n FROM events ${filter}`).get(...params) as {
+      n: number;
+    };
+    return { items: rows.map((r) => TimelineEventSchema.parse(JSON.parse(r.body))), total: n };
+  }
+
+  async hasRegency(regency: string): Promise<boolean> {
+    const row = this.db
+      .prepare(`SELECT ${hasRegencySql('?')} AS known`)
+      .get(...[1, 2, 3, 4].flatMap(() => regencyCandidates(regency))) as { known: number };
+    return row.known === 1;
   }
 
   async event(id: string): Promise<TimelineEvent | null> {

@@ -20,6 +20,11 @@ export interface SaveResult {
 }
 
 /** Timeline filters beyond regency and dates: a unit under any of its names, an event kind, a predicate. */
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
 export interface EventQuery extends TimelineQuery {
   unit?: string;
   type?: EventType;
@@ -102,6 +107,10 @@ export interface Store {
   /** Replaces the merged events and units of these regencies, in one transaction. */
   replaceRegencies(batch: readonly { regency: string; merged: Merged }[]): Promise<void>;
   timeline(query?: EventQuery): Promise<TimelineEvent[]>;
+  /** One page of `timeline(query)`, read as a page, with the length of the whole. */
+  timelinePage(query: EventQuery, page: PageRequest): Promise<{ items: TimelineEvent[]; total: number }>;
+  /** Whether the store holds anything on a regency (events, units, officials or scores), under any of its names. */
+  hasRegency(regency: string): Promise<boolean>;
   event(id: string): Promise<TimelineEvent | null>;
   units(regency?: string): Promise<UnitStatus[]>;
   unit(id: string): Promise<UnitStatus | null>;

@@ -157,7 +157,7 @@ describe('the server', () => {
     const secret = 'disk I/O error in /srv/zi/private.db';
     const broken = new Proxy(store, {
       get(target, key, receiver) {
-        if (key === 'timeline' || key === 'event')
+        if (key === 'timelinePage' || key === 'event')
           return async () => {
             throw new Error(secret);
           };

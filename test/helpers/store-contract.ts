@@ -196,6 +196,36 @@ export function storeContract(
       }
     });
 
+    it('reads a timeline a page at a time, each page what slicing the whole gives', async () => {
+      const all = await main.timeline();
+      const regency = all[0]?.regency as string;
+      for (const query of [{}, { regency }, { type: 'award' as const }, { from: '2024', to: '2024' }]) {
+        const whole = await main.timeline(query);
+        for (const [limit, offset] of [
+          [5, 0],
+          [7, 3],
+          [1000, 0],
+          [10, whole.length],
+        ] as const)
+          expect(await main.timelinePage(query, { limit, offset })).toEqual({
+            items: whole.slice(offset, offset + limit),
+            total: whole.length,
+          });
+      }
+    });
+
+    it('knows the regencies it holds anything on, under any of their names', async () => {
+      const [event] = await main.timeline();
+      const regency = event?.regency as string;
+      const place = regency.replace(/^(Kabupaten|Kota) /, '');
+      for (const name of [regency, regency.toUpperCase(), place, ` ${place.toLowerCase()} `])
+        expect(await main.hasRegency(name), name).toBe(true);
+      const [official] = await main.officials();
+      expect(await main.hasRegency(official?.regency as string)).toBe(true);
+      expect(await main.hasRegency('Kabupaten Atlantis')).toBe(false);
+      expect(await main.hasRegency('Atlantis')).toBe(false);
+    });
+
     it('explains an event by its sources and knows no unknown id', async () => {
       const [first] = await main.timeline();
       const event = await main.event(first?.id as string);
