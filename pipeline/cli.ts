@@ -261,7 +261,7 @@ program
         throw new UsageError(`cannot listen on ${opts.host}:${opts.port}: ${cause.message}`);
       });
       console.error(
-        `zi API on ${url}/api (OpenAPI: ${url}/api/openapi.json)${crawl ? `, Bull Board on ${url}/admin/queues` : ''}; Ctrl-C stops`,
+        `zi API on ${url}/api (OpenAPI: ${url}/api/openapi.json), web page on ${url}/${crawl ? `, Bull Board on ${url}/admin/queues` : ''}; Ctrl-C stops`,
       );
       const signal = await new Promise<string>((resolve) => {
         process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -62,12 +62,15 @@ describe('zi serve', () => {
     }
   });
 
-  it('serves the API on 127.0.0.1 and closes cleanly on SIGTERM', async () => {
+  it('serves the API and the web page on 127.0.0.1 and closes cleanly on SIGTERM', async () => {
     const { child, url, stderr } = await serve({ REDIS_URL: '' });
     try {
       const regencies = (await (await fetch(`${url}/api/regencies?limit=2`)).json()) as { total: number };
       expect(regencies.total).toBeGreaterThan(40);
       expect((await fetch(`${url}/api/openapi.json`)).status).toBe(200);
+      expect(stderr()).toContain(`web page on ${url}/`);
+      expect(await (await fetch(`${url}/`)).text()).toMatch(/<title>Zona Integritas timeline<\/title>/);
+      expect((await fetch(`${url}/app.js`)).status).toBe(200);
       expect((await fetch(`${url}/admin/queues`)).status).toBe(404);
       expect((await fetch(`${url}/api/regencies`, { method: 'POST' })).status).toBe(405);
     } finally {

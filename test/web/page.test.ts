@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Comparison } from '../../api/routes/compare.js';
 import type { EventPassages } from '../../api/routes/passages.js';
 import { buildServer } from '../../api/server.js';
-import type { RegencySummary, TimelineEvent } from '../../models/index.js';
+import type { RegencySummary, TimelineEvent, UnitStatus } from '../../models/index.js';
 import { listInputs } from '../../pipeline/read-inputs.js';
 import { runFiles } from '../../pipeline/run.js';
 import { SqliteStore } from '../../pipeline/store/sqlite-store.js';
@@ -209,6 +209,69 @@ describe('the web page', () => {
       expect(cells.at(-1)).toBe(String(r.units));
     }
     expect(await page.locator('#comparison .bar-group').count()).toBeGreaterThan(0);
+  });
+
+  it('shows markup in what the sources say as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="window.pwned=1">Dinas <b>Uji</b>';
+    const regency = 'Kabupaten Uji Markup';
+    const unit: UnitStatus = {
+      id: 'u-hostile',
+      regency,
+      name: hostile,
+      aliases: ['<script>window.pwned=2</script>'],
+      stages: [{ stage: 'awarded', date: '2024-12-10', eventId: 'e-hostile' }],
+      latestStage: 'awarded',
+      awards: [{ predicate: 'WBK', year: 2024 }],
+      predicate: 'WBK',
+      year: 2024,
+      conflicts: [],
+      documentIds: ['d'.repeat(64)],
+    };
+    const event: TimelineEvent = {
+      id: 'e-hostile',
+      regency,
+      type: 'award',
+      date: '2024-12-10',
+      host: null,
+      predicate: 'WBK',
+      units: [hostile],
+      unitIds: [unit.id],
+      conflicts: [],
+      sources: [
+        {
+          documentId: 'd'.repeat(64),
+          source: 'https://example.org/berita',
+          url: 'javascript:window.pwned=3',
+          title: '<svg onload="window.pwned=4">',
+          published: '2024-12-11',
+          sentence: `${hostile} meraih predikat WBK.`,
+          start: 0,
+          end: 10,
+          page: null,
+          extractorVersion: 'test',
+        },
+      ],
+    };
+    await store.replaceRegencies([
+      { regency, merged: { events: [event], units: [unit], officials: [], scores: [] } },
+    ]);
+    try {
+      await page.goto(`${origin}/#regency=${encodeURIComponent(regency)}`);
+      await expect.poll(() => page.locator('#board tbody th button').textContent()).toBe(hostile);
+      await page.locator('#events tbody button').first().click();
+      await expect
+        .poll(() => page.locator('#event-dialog mark').textContent())
+        .toBe(event.sources[0]?.sentence);
+      expect(await page.locator('#event-dialog article.passage h3').textContent()).toContain('<svg onload=');
+      // A link that is not http(s) is not made a link at all.
+      expect(await page.locator('#event-dialog a[href^="javascript:"]').count()).toBe(0);
+      expect(await page.locator('img, script:not([src]), svg').count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    } finally {
+      await store.replaceRegencies([
+        { regency, merged: { events: [], units: [], officials: [], scores: [] } },
+      ]);
+    }
   });
 
   it('says so when the store has nothing on a regency in the address', async () => {

@@ -6,8 +6,14 @@ import { formatDate, kindLabel } from './kinds.js';
 
 type Passage = EventPassages['passages'][number];
 
+/** Only web addresses become links: a stored URL is whatever a page or sidecar said, `javascript:` included. */
+function webAddress(url: string | null): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
 function sourceHeading(passage: Passage): HTMLElement {
   const title = passage.title ?? passage.url ?? passage.source;
+  const href = webAddress(passage.url);
   const where = [
     passage.published ? `published ${formatDate(passage.published)}` : null,
     passage.page ? `page ${passage.page}` : null,
@@ -17,9 +23,7 @@ function sourceHeading(passage: Passage): HTMLElement {
   return el(
     'h3',
     {},
-    passage.url
-      ? el('a', { href: passage.url, target: '_blank', rel: 'noopener noreferrer external' }, title)
-      : title,
+    href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer external' }, title) : title,
     where ? el('span', { class: 'muted' }, ` (${where})`) : null,
   );
 }
