@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import { Parser } from 'htmlparser2';
 import { InputError } from '../errors.js';
 import { canonicalUrl } from './canonical-url.js';
 
@@ -21,14 +22,27 @@ export interface SitemapEntries {
  * are not http(s) (javascript:, mailto:, tel:) drop out in canonicalUrl.
  */
 export function pageLinks(html: string, baseUrl: string): string[] {
-  // htmlparser2, not parse5: forgiving enough for any tag soup and several times faster on big listings.
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  const declaredBase = $('base[href]').first().attr('href');
+  // A streaming pass over the tags, no DOM: every article is read for its report links, and building a
+  // tree only to find a few anchors cost as much as a fifth of a crawl worker's time per page.
+  // htmlparser2 is the parser under cheerio's fast mode, as forgiving of tag soup.
+  const hrefs: string[] = [];
+  let declaredBase: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const href = attributes.href;
+        if (href === undefined) return;
+        if (name === 'a' || (name === 'link' && /(?:^|\s)next(?:\s|$)/i.test(attributes.rel ?? '')))
+          hrefs.push(href);
+        else if (name === 'base') declaredBase ??= href;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
   const base = (declaredBase && canonicalUrl(declaredBase, baseUrl)) || baseUrl;
-  const links = $('a[href], link[rel~="next"][href]')
-    .toArray()
-    .map((el) => canonicalUrl($(el).attr('href') ?? '', base));
-  return unique(links);
+  return unique(hrefs.map((href) => canonicalUrl(href, base)));
 }
 
 /**
