@@ -44,6 +44,21 @@ export const TimelineEventSchema = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
+/**
+ * An event as a list shows it: everything but its sources, which it counts. One event can be reported by
+ * hundreds of documents; a page of a timeline stays the same size whoever reported its events, and an
+ * event's sources with their sentences are read one event at a time.
+ */
+export const TimelineEventSummarySchema = TimelineEventSchema.omit({ sources: true }).extend({
+  /** The documents that report the event. */
+  sourceCount: z.number().int().nonnegative(),
+});
+export type TimelineEventSummary = z.infer<typeof TimelineEventSummarySchema>;
+
+export function summarizeEvent({ sources, ...event }: TimelineEvent): TimelineEventSummary {
+  return { ...event, sourceCount: new Set(sources.map((s) => s.documentId)).size };
+}
+
 export const TimelineQuerySchema = z.object({
   regency: z.string().min(1).optional(),
   from: PartialDateSchema.optional(),

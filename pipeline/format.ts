@@ -1,9 +1,11 @@
-import type {
-  OfficialRecord,
-  RegencySummary,
-  ScoreRecord,
-  TimelineEvent,
-  UnitStatus,
+import {
+  type OfficialRecord,
+  type RegencySummary,
+  type ScoreRecord,
+  summarizeEvent,
+  type TimelineEvent,
+  type TimelineEventSummary,
+  type UnitStatus,
 } from '../models/index.js';
 
 export const FORMATS = ['table', 'json', 'csv'] as const;
@@ -49,7 +51,8 @@ function table(header: readonly string[], rows: readonly string[][]): string {
 const conflictsOf = (conflicts: readonly { field: string; values: readonly { value: string }[] }[]) =>
   conflicts.map((c) => `${c.field}: ${c.values.map((v) => v.value).join(' vs ')}`).join('; ');
 
-export const TIMELINE: Listing<TimelineEvent> = {
+/** The timeline's columns, for whole events (the CLI) and for their summaries (a page of the API) alike. */
+export const TIMELINE: Listing<TimelineEvent | TimelineEventSummary> = {
   header: ['id', 'regency', 'date', 'kind', 'predicate', 'units', 'host', 'sources', 'conflicts'],
   row: (e) => [
     e.id,
@@ -59,7 +62,7 @@ export const TIMELINE: Listing<TimelineEvent> = {
     e.predicate ?? '-',
     e.units.join('; ') || '-',
     e.host ?? '-',
-    String(new Set(e.sources.map((s) => s.documentId)).size),
+    String('sourceCount' in e ? e.sourceCount : summarizeEvent(e).sourceCount),
     conflictsOf(e.conflicts),
   ],
   empty: '(no events)',

@@ -9,8 +9,11 @@ import {
   type ScoreRecord,
   ScoreRecordSchema,
   type SearchHit,
+  summarizeEvent,
   type TimelineEvent,
   TimelineEventSchema,
+  type TimelineEventSummary,
+  TimelineEventSummarySchema,
   type UnitStatus,
   UnitStatusSchema,
 } from '../../models/index.js';
@@ -289,8 +292,8 @@ export class PostgresStore implements Store {
     for (let i = 0; i < events.length; i += BATCH) {
       const slice = events.slice(i, i + BATCH);
       await db.query(
-        `INSERT INTO events (id, regency, type, date, predicate, digest, body)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+        `INSERT INTO events (id, regency, type, date, predicate, digest, body, summary)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
         [
           slice.map((e) => e.id),
           slice.map((e) => e.regency),
@@ -299,6 +302,7 @@ export class PostgresStore implements Store {
           slice.map((e) => e.predicate),
           slice.map(eventDigest),
           slice.map((e) => JSON.stringify(e)),
+          slice.map((e) => JSON.stringify(summarizeEvent(e))),
         ],
       );
       const links = slice.flatMap((e) => e.unitIds.map((u) => [u, e.id] as const));
@@ -336,19 +340,19 @@ export class PostgresStore implements Store {
   async timelinePage(
     query: EventQuery,
     page: PageRequest,
-  ): Promise<{ items: TimelineEvent[]; total: number }> {
+  ): Promise<{ items: TimelineEventSummary[]; total: number }> {
     const { where, params } = eventFilter(query, '$');
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const n = params.length;
     const [{ rows }, count] = await Promise.all([
-      this.pool.query<{ body: string }>(
-        `SELECT body FROM events ${filter} ORDER BY ${eventOrder(' COLLATE "C"')} LIMIT $${n + 1} OFFSET $${n + 2}`,
+      this.pool.query<{ summary: string }>(
+        `SELECT summary FROM events ${filter} ORDER BY ${eventOrder(' COLLATE "C"')} LIMIT $${n + 1} OFFSET $${n + 2}`,
         [...params, page.limit, page.offset],
       ),
       this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM events ${filter}`, params),
     ]);
     return {
-      items: rows.map((r) => TimelineEventSchema.parse(JSON.parse(r.body))),
+      items: rows.map((r) => TimelineEventSummarySchema.parse(JSON.parse(r.summary))),
       total: count.rows[0]?.n ?? 0,
     };
   }

@@ -11,8 +11,11 @@ import {
   type ScoreRecord,
   ScoreRecordSchema,
   type SearchHit,
+  summarizeEvent,
   type TimelineEvent,
   TimelineEventSchema,
+  type TimelineEventSummary,
+  TimelineEventSummarySchema,
   type UnitStatus,
   UnitStatusSchema,
 } from '../../models/index.js';
@@ -288,11 +291,20 @@ export class SqliteStore implements Store {
 
   private insert({ events, units, officials, scores }: Merged): void {
     const event = this.statement(
-      'INSERT INTO events (id, regency, type, date, predicate, digest, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (id, regency, type, date, predicate, digest, body, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const link = this.statement('INSERT OR IGNORE INTO event_units (unit_id, event_id) VALUES (?, ?)');
     for (const e of events) {
-      event.run(e.id, e.regency, e.type, e.date, e.predicate, eventDigest(e), JSON.stringify(e));
+      event.run(
+        e.id,
+        e.regency,
+        e.type,
+        e.date,
+        e.predicate,
+        eventDigest(e),
+        JSON.stringify(e),
+        JSON.stringify(summarizeEvent(e)),
+      );
       for (const u of e.unitIds) link.run(u, e.id);
     }
     const unit = this.statement(
@@ -339,16 +351,16 @@ export class SqliteStore implements Store {
   async timelinePage(
     query: EventQuery,
     page: PageRequest,
-  ): Promise<{ items: TimelineEvent[]; total: number }> {
+  ): Promise<{ items: TimelineEventSummary[]; total: number }> {
     const { where, params } = eventFilter(query, '?');
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = this.db
-      .prepare(`SELECT body FROM events ${filter} ORDER BY ${eventOrder()} LIMIT ? OFFSET ?`)
-      .all(...params, page.limit, page.offset) as { body: string }[];
+      .prepare(`SELECT summary FROM events ${filter} ORDER BY ${eventOrder()} LIMIT ? OFFSET ?`)
+      .all(...params, page.limit, page.offset) as { summary: string }[];
     const { n } = this.db.prepare(`SELECT count(*) AS n FROM events ${filter}`).get(...params) as {
       n: number;
     };
-    return { items: rows.map((r) => TimelineEventSchema.parse(JSON.parse(r.body))), total: n };
+    return { items: rows.map((r) => TimelineEventSummarySchema.parse(JSON.parse(r.summary))), total: n };
   }
 
   async hasRegency(regency: string): Promise<boolean> {

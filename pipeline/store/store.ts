@@ -9,6 +9,7 @@ import type {
   ScoreRecord,
   SearchHit,
   TimelineEvent,
+  TimelineEventSummary,
   TimelineQuery,
   UnitStatus,
 } from '../../models/index.js';
@@ -107,8 +108,11 @@ export interface Store {
   /** Replaces the merged events and units of these regencies, in one transaction. */
   replaceRegencies(batch: readonly { regency: string; merged: Merged }[]): Promise<void>;
   timeline(query?: EventQuery): Promise<TimelineEvent[]>;
-  /** One page of `timeline(query)`, read as a page, with the length of the whole. */
-  timelinePage(query: EventQuery, page: PageRequest): Promise<{ items: TimelineEvent[]; total: number }>;
+  /** One page of `timeline(query)` as summaries (summarizeEvent), read as a page, with the length of the whole. */
+  timelinePage(
+    query: EventQuery,
+    page: PageRequest,
+  ): Promise<{ items: TimelineEventSummary[]; total: number }>;
   /** Whether the store holds anything on a regency (events, units, officials or scores), under any of its names. */
   hasRegency(regency: string): Promise<boolean>;
   event(id: string): Promise<TimelineEvent | null>;

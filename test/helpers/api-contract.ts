@@ -9,7 +9,9 @@ import {
   RegencySummarySchema,
   ScoreRecordSchema,
   SearchHitSchema,
+  summarizeEvent,
   TimelineEventSchema,
+  TimelineEventSummarySchema,
   UnitStatusSchema,
 } from '../../models/index.js';
 import { OFFICIALS, REGENCIES, SCORES, TIMELINE, UNITS } from '../../pipeline/format.js';
@@ -90,11 +92,18 @@ export function apiContract(backend: string, open: () => Promise<Store>): void {
       const regency = await busyRegency();
       const events = await store.timeline({ regency });
       expect(events.length).toBeGreaterThan(0);
-      const page = await json(`${path(regency)}/timeline?limit=1000`, pageOf(TimelineEventSchema));
-      expect(page.items).toEqual(events);
+      const page = await json(`${path(regency)}/timeline?limit=1000`, pageOf(TimelineEventSummarySchema));
+      expect(page.items).toEqual(events.map(summarizeEvent));
+      // A page counts each event's sources; the event itself gives them.
+      expect(page.items.map((e) => e.sourceCount)).toEqual(
+        events.map((e) => new Set(e.sources.map((s) => s.documentId)).size),
+      );
       expect(page.total).toBe(events.length);
-      const second = await json(`${path(regency)}/timeline?limit=1&offset=1`, pageOf(TimelineEventSchema));
-      expect(second.items).toEqual(events.slice(1, 2));
+      const second = await json(
+        `${path(regency)}/timeline?limit=1&offset=1`,
+        pageOf(TimelineEventSummarySchema),
+      );
+      expect(second.items).toEqual(events.slice(1, 2).map(summarizeEvent));
 
       const all = await store.timeline();
       const award = all.find((e) => e.type === 'award' && e.predicate && e.date && !e.date.startsWith('X'));
@@ -103,16 +112,18 @@ export function apiContract(backend: string, open: () => Promise<Store>): void {
       const year = (a.date as string).slice(0, 4);
       const filtered = await json(
         `${path(a.regency)}/timeline?kind=award&predicate=${a.predicate}&from=${year}&to=${year}-12&limit=1000`,
-        pageOf(TimelineEventSchema),
+        pageOf(TimelineEventSummarySchema),
       );
       expect(filtered.items).toEqual(
-        await store.timeline({
-          regency: a.regency,
-          type: 'award',
-          predicate: a.predicate ?? undefined,
-          from: year,
-          to: `${year}-12`,
-        }),
+        (
+          await store.timeline({
+            regency: a.regency,
+            type: 'award',
+            predicate: a.predicate ?? undefined,
+            from: year,
+            to: `${year}-12`,
+          })
+        ).map(summarizeEvent),
       );
       expect(filtered.items.map((e) => e.id)).toContain(a.id);
 
@@ -121,7 +132,7 @@ export function apiContract(backend: string, open: () => Promise<Store>): void {
       for (const name of [unit.name, ...unit.aliases]) {
         const byUnit = await json(
           `${path(withUnit.regency)}/timeline?unit=${encodeURIComponent(name)}&limit=1000`,
-          pageOf(TimelineEventSchema),
+          pageOf(TimelineEventSummarySchema),
         );
         expect(byUnit.items.map((e) => e.id)).toContain(withUnit.id);
       }

@@ -2,7 +2,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OfficialRecord, TimelineEvent, UnitStatus } from '../../models/index.js';
+import {
+  type OfficialRecord,
+  summarizeEvent,
+  type TimelineEvent,
+  type UnitStatus,
+} from '../../models/index.js';
 import { merge } from '../../pipeline/merge/index.js';
 import { listInputs } from '../../pipeline/read-inputs.js';
 import { rebuild } from '../../pipeline/rebuild.js';
@@ -89,6 +94,11 @@ export function storeContract(
       const upgraded = await open('upgraded');
       try {
         expect(await upgraded.timeline()).toEqual(unpaged);
+        // The upgrade wrote each stored event's summary from its body.
+        expect(await upgraded.timelinePage({}, { limit: 1000, offset: 0 })).toEqual({
+          items: unpaged.map(summarizeEvent),
+          total: unpaged.length,
+        });
         expect((await upgraded.texts(null, 100)).every((t) => t.pages === null)).toBe(true);
         // Spans are offsets into the text they were read with; another text does not take them.
         expect(await upgraded.savePages(pdf?.id as string, 'another text', pdf?.pages ?? [])).toBe(false);
@@ -196,7 +206,7 @@ export function storeContract(
       }
     });
 
-    it('reads a timeline a page at a time, each page what slicing the whole gives', async () => {
+    it('reads a timeline a page at a time, each page the summaries of what slicing the whole gives', async () => {
       const all = await main.timeline();
       const regency = all[0]?.regency as string;
       for (const query of [{}, { regency }, { type: 'award' as const }, { from: '2024', to: '2024' }]) {
@@ -208,7 +218,7 @@ export function storeContract(
           [10, whole.length],
         ] as const)
           expect(await main.timelinePage(query, { limit, offset })).toEqual({
-            items: whole.slice(offset, offset + limit),
+            items: whole.slice(offset, offset + limit).map(summarizeEvent),
             total: whole.length,
           });
       }

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Comparison } from '../../api/routes/compare.js';
 import type { EventPassages } from '../../api/routes/passages.js';
 import { buildServer } from '../../api/server.js';
-import type { RegencySummary, TimelineEvent, UnitStatus } from '../../models/index.js';
+import type { RegencySummary, TimelineEvent, TimelineEventSummary, UnitStatus } from '../../models/index.js';
 import { listInputs } from '../../pipeline/read-inputs.js';
 import { runFiles } from '../../pipeline/run.js';
 import { SqliteStore } from '../../pipeline/store/sqlite-store.js';
@@ -70,9 +70,9 @@ async function busyRegency(): Promise<string> {
   return (sorted[0] as RegencySummary).regency;
 }
 
-async function timelineOf(regency: string, query = ''): Promise<TimelineEvent[]> {
+async function timelineOf(regency: string, query = ''): Promise<TimelineEventSummary[]> {
   const path = `/api/regencies/${encodeURIComponent(regency)}/timeline?limit=1000${query}`;
-  return (await api<{ items: TimelineEvent[] }>(path)).items;
+  return (await api<{ items: TimelineEventSummary[] }>(path)).items;
 }
 
 describe('the web page', () => {

@@ -1,6 +1,6 @@
 import type { Comparison } from '../../api/routes/compare.js';
 import type { EventPassages } from '../../api/routes/passages.js';
-import type { RegencySummary, TimelineEvent, UnitStatus } from '../../models/index.js';
+import type { RegencySummary, TimelineEventSummary, UnitStatus } from '../../models/index.js';
 
 export interface TimelineFilters {
   kind?: string;
@@ -53,7 +53,7 @@ const regencyPath = (regency: string) => `/api/regencies/${encodeURIComponent(re
 export const api = {
   regencies: () => all<RegencySummary>('/api/regencies'),
   timeline: (regency: string, filters: TimelineFilters) =>
-    all<TimelineEvent>(`${regencyPath(regency)}/timeline`, {
+    all<TimelineEventSummary>(`${regencyPath(regency)}/timeline`, {
       kind: filters.kind,
       unit: filters.unit,
       predicate: filters.predicate,

@@ -1,5 +1,5 @@
 import type { EventPassages } from '../../api/routes/passages.js';
-import type { TimelineEvent } from '../../models/index.js';
+import type { TimelineEventSummary } from '../../models/index.js';
 import { api } from './api-client.js';
 import { byId, el } from './dom.js';
 import { formatDate, kindLabel } from './kinds.js';
@@ -48,7 +48,10 @@ function passageView(passage: Passage): HTMLElement {
  * the text around it and a link to the original. The dialog is modal, so Escape closes it and focus
  * goes back to the button that opened it.
  */
-export async function openEvent(event: TimelineEvent, report: (message: string) => void): Promise<void> {
+export async function openEvent(
+  event: TimelineEventSummary,
+  report: (message: string) => void,
+): Promise<void> {
   const dialog = byId<HTMLDialogElement>('event-dialog');
   const body = byId('event-body');
   byId('event-title').textContent = `${kindLabel(event.type)}, ${formatDate(event.date)}`;

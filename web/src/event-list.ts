@@ -1,11 +1,11 @@
-import type { TimelineEvent } from '../../models/index.js';
+import type { TimelineEventSummary } from '../../models/index.js';
 import { el } from './dom.js';
 import { formatDate, kindColour, kindLabel } from './kinds.js';
 
 /** The same events as the axis, as a table: the way to read them in order, and with a screen reader. */
 export function renderEventList(
-  events: readonly TimelineEvent[],
-  open: (event: TimelineEvent) => void,
+  events: readonly TimelineEventSummary[],
+  open: (event: TimelineEventSummary) => void,
 ): HTMLElement {
   if (events.length === 0) return el('p', { class: 'empty' }, 'No events match.');
   const rows = events.map((event) => {
@@ -27,7 +27,7 @@ export function renderEventList(
       ),
       el('td', {}, event.predicate ? el('span', { class: `badge ${event.predicate}` }, event.predicate) : ''),
       el('td', {}, event.units.join('; ') || el('span', { class: 'muted' }, 'regency-wide')),
-      el('td', { class: 'number' }, event.sources.length),
+      el('td', { class: 'number' }, event.sourceCount),
     );
   });
   return el(

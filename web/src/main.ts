@@ -1,4 +1,4 @@
-import type { RegencySummary, TimelineEvent, UnitStatus } from '../../models/index.js';
+import type { RegencySummary, TimelineEventSummary, UnitStatus } from '../../models/index.js';
 import { api, type TimelineFilters } from './api-client.js';
 import { renderComparison } from './compare-view.js';
 import { byId, el } from './dom.js';
@@ -48,7 +48,7 @@ function fillSelect(
   );
 }
 
-function fillFilters(all: readonly TimelineEvent[], units: readonly UnitStatus[]): void {
+function fillFilters(all: readonly TimelineEventSummary[], units: readonly UnitStatus[]): void {
   const kinds = new Set(all.map((e) => e.type));
   fillSelect(
     'filter-kind',
@@ -85,7 +85,7 @@ function fillFilters(all: readonly TimelineEvent[], units: readonly UnitStatus[]
   );
 }
 
-const openInDialog = (event: TimelineEvent) => void openEvent(event, status);
+const openInDialog = (event: TimelineEventSummary) => void openEvent(event, status);
 
 async function showRegency(regency: string): Promise<void> {
   const mine = ++generation;

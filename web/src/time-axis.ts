@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../../models/index.js';
+import type { TimelineEventSummary } from '../../models/index.js';
 import { el } from './dom.js';
 import { formatDate, KINDS, kindColour, kindLabel } from './kinds.js';
 
@@ -14,7 +14,7 @@ export function datePosition(date: string | null): number | null {
 const MIN_GAP = 1.6;
 const ROWS = 3;
 
-function eventLabel(event: TimelineEvent): string {
+function eventLabel(event: TimelineEventSummary): string {
   const units = event.units.length > 0 ? `: ${event.units.join(', ')}` : '';
   const predicate = event.predicate ? ` ${event.predicate}` : '';
   return `${formatDate(event.date)}, ${kindLabel(event.type)}${predicate}${units}`;
@@ -25,8 +25,8 @@ function eventLabel(event: TimelineEvent): string {
  * with no usable date get a lane of their own at the end rather than a made-up place on the axis.
  */
 export function renderTimeAxis(
-  events: readonly TimelineEvent[],
-  open: (event: TimelineEvent) => void,
+  events: readonly TimelineEventSummary[],
+  open: (event: TimelineEventSummary) => void,
 ): HTMLElement {
   const positions = events.map((e) => datePosition(e.date)).filter((p): p is number => p !== null);
   if (events.length === 0) return el('p', { class: 'empty' }, 'No events match.');
@@ -34,7 +34,7 @@ export function renderTimeAxis(
   const last = positions.length > 0 ? Math.floor(Math.max(...positions)) + 1 : 1;
   const percent = (p: number) => ((p - first) / (last - first)) * 100;
 
-  const dot = (event: TimelineEvent, left: number, row: number) => {
+  const dot = (event: TimelineEventSummary, left: number, row: number) => {
     const button = el('button', {
       type: 'button',
       class: 'dot',
@@ -52,7 +52,7 @@ export function renderTimeAxis(
   for (const { kind } of KINDS) {
     const ofKind = events
       .map((event) => ({ event, at: datePosition(event.date) }))
-      .filter((x): x is { event: TimelineEvent; at: number } => x.event.type === kind && x.at !== null)
+      .filter((x): x is { event: TimelineEventSummary; at: number } => x.event.type === kind && x.at !== null)
       .sort((a, b) => a.at - b.at);
     if (ofKind.length === 0) continue;
     const lastLeft = Array.from({ length: ROWS }, () => Number.NEGATIVE_INFINITY);
@@ -106,7 +106,7 @@ export function renderTimeAxis(
 }
 
 /** The colour key of the kinds the axis shows. */
-export function renderLegend(events: readonly TimelineEvent[]): HTMLElement {
+export function renderLegend(events: readonly TimelineEventSummary[]): HTMLElement {
   const present = new Set(events.map((e) => e.type));
   return el(
     'ul',
