@@ -1,5 +1,5 @@
 import type { RegencyAwards } from '../../api/routes/compare.js';
-import { el } from './dom.js';
+import { el, table } from './dom.js';
 
 /** Twelve regencies at most (the API's limit), each with a colour of its own. */
 export const COMPARE_COLOURS = [
@@ -65,52 +65,36 @@ export function renderComparison(regencies: readonly RegencyAwards[]): HTMLEleme
       el('li', {}, el('span', { class: 'swatch', style: `background: ${colourOf(i)}` }), r.regency),
     ),
   );
-  const table = el(
-    'table',
-    { class: 'compare' },
-    el('caption', {}, 'Units awarded per year (WBK + WBBM)'),
+  const rows = regencies.map((r) =>
     el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'col' }, 'Regency'),
-        ...years.map((y) => el('th', { scope: 'col', class: 'number' }, y)),
-        el('th', { scope: 'col', class: 'number' }, 'Year unknown'),
-        el('th', { scope: 'col', class: 'number' }, 'Awarded units'),
-        el('th', { scope: 'col', class: 'number' }, 'Units'),
-      ),
+      'tr',
+      { 'data-regency': r.regency },
+      el('th', { scope: 'row' }, r.regency),
+      ...years.map((year) => {
+        const c = cell(r, year);
+        return el(
+          'td',
+          { class: 'number' },
+          c ? `${c.units}` : '0',
+          c ? el('span', { class: 'muted split' }, ` (${c.WBK} + ${c.WBBM})`) : null,
+        );
+      }),
+      el('td', { class: 'number' }, r.undated),
+      el('td', { class: 'number' }, r.awardedUnits),
+      el('td', { class: 'number' }, r.units),
     ),
-    el(
-      'tbody',
-      {},
-      ...regencies.map((r) =>
-        el(
-          'tr',
-          { 'data-regency': r.regency },
-          el('th', { scope: 'row' }, r.regency),
-          ...years.map((year) => {
-            const c = cell(r, year);
-            return el(
-              'td',
-              { class: 'number' },
-              c ? `${c.units}` : '0',
-              c ? el('span', { class: 'muted split' }, ` (${c.WBK} + ${c.WBBM})`) : null,
-            );
-          }),
-          el('td', { class: 'number' }, r.undated),
-          el('td', { class: 'number' }, r.awardedUnits),
-          el('td', { class: 'number' }, r.units),
-        ),
-      ),
-    ),
+  );
+  const figures = table(
+    'compare',
+    ['Regency', ...years.map((y) => `${y}#`), 'Year unknown#', 'Awarded units#', 'Units#'],
+    rows,
+    'Units awarded per year (WBK + WBBM)',
   );
   return el(
     'div',
     {},
     years.length > 0 ? chart : el('p', { class: 'empty' }, 'No dated awards among these regencies.'),
     key,
-    table,
+    figures,
   );
 }

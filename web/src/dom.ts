@@ -27,3 +27,24 @@ export function byId<T extends HTMLElement>(id: string): T {
   if (!found) throw new Error(`index.html has no element #${id}`);
   return found as T;
 }
+
+/** A table with a header row of column names; a name ending in `#` is a number column, set right. */
+export function table(
+  className: string,
+  columns: readonly string[],
+  rows: readonly Node[],
+  caption?: string,
+): HTMLElement {
+  const header = columns.map((c) =>
+    c.endsWith('#')
+      ? el('th', { scope: 'col', class: 'number' }, c.slice(0, -1))
+      : el('th', { scope: 'col' }, c),
+  );
+  return el(
+    'table',
+    { class: className },
+    caption ? el('caption', {}, caption) : null,
+    el('thead', {}, el('tr', {}, ...header)),
+    el('tbody', {}, ...rows),
+  );
+}

@@ -1,5 +1,5 @@
 import type { TimelineEventSummary } from '../../models/index.js';
-import { el } from './dom.js';
+import { el, table } from './dom.js';
 import { formatDate, kindColour, kindLabel } from './kinds.js';
 
 /** The same events as the axis, as a table: the way to read them in order, and with a screen reader. */
@@ -30,22 +30,5 @@ export function renderEventList(
       el('td', { class: 'number' }, event.sourceCount),
     );
   });
-  return el(
-    'table',
-    { class: 'events' },
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'col' }, 'Date'),
-        el('th', { scope: 'col' }, 'Kind'),
-        el('th', { scope: 'col' }, 'Predicate'),
-        el('th', { scope: 'col' }, 'Units'),
-        el('th', { scope: 'col', class: 'number' }, 'Sources'),
-      ),
-    ),
-    el('tbody', {}, ...rows),
-  );
+  return table('events', ['Date', 'Kind', 'Predicate', 'Units', 'Sources#'], rows);
 }

@@ -1,5 +1,5 @@
 import type { UnitStatus } from '../../models/index.js';
-import { el } from './dom.js';
+import { el, table } from './dom.js';
 import { formatDate, STAGES } from './kinds.js';
 
 /**
@@ -47,22 +47,7 @@ export function renderUnitBoard(units: readonly UnitStatus[], pickUnit: (name: s
         el('td', {}, ...(badges.length > 0 ? badges : [el('span', { class: 'muted' }, 'none yet')])),
       );
     });
-  return el(
-    'table',
-    { class: 'board' },
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'col' }, 'Unit'),
-        el('th', { scope: 'col' }, 'Progress'),
-        el('th', { scope: 'col' }, 'Predicate'),
-      ),
-    ),
-    el('tbody', {}, ...rows),
-  );
+  return table('board', ['Unit', 'Progress', 'Predicate'], rows);
 }
 
 function stageRank(unit: UnitStatus): number {
