@@ -145,7 +145,7 @@ export class SqliteStore implements Store {
       // same document, and a rule change is applied to every document by `zi reextract`. Page spans are
       // saved with a new document, and given to a stored one that was saved without them.
       const added = inserted.changes > 0;
-      if (added) this.upsertExtraction(doc.id, extractorVersion, facts);
+      if (added) this.upsertExtraction(doc.id, extractorVersion, JSON.stringify(facts));
       if (doc.pages) this.fillPages(doc.id, doc.text, doc.pages);
       return { added };
     });
@@ -155,12 +155,13 @@ export class SqliteStore implements Store {
   async saveExtractions(items: readonly NewExtraction[]): Promise<number> {
     return this.guarded(`save ${items.length} extraction(s)`, () =>
       this.db.transaction(() => {
-        const read = this.db.prepare('SELECT facts FROM extractions WHERE document_id = ?');
+        const read = this.statement('SELECT facts FROM extractions WHERE document_id = ?');
         let changed = 0;
         for (const { documentId, extractorVersion, facts } of items) {
+          const json = JSON.stringify(facts);
           const before = read.get(documentId) as { facts: string } | undefined;
-          if (before?.facts !== JSON.stringify(facts)) changed++;
-          this.upsertExtraction(documentId, extractorVersion, facts);
+          if (before?.facts !== json) changed++;
+          this.upsertExtraction(documentId, extractorVersion, json);
         }
         return changed;
       })(),
@@ -175,14 +176,13 @@ export class SqliteStore implements Store {
     return new Map(rows.map((r) => [r.id, r.digest]));
   }
 
-  private upsertExtraction(documentId: string, extractorVersion: string, facts: DocumentFacts): void {
-    this.db
-      .prepare(
-        `INSERT INTO extractions (document_id, extractor_version, facts) VALUES (?, ?, ?)
+  /** `facts`: the facts as JSON, written once by the caller. */
+  private upsertExtraction(documentId: string, extractorVersion: string, facts: string): void {
+    this.statement(
+      `INSERT INTO extractions (document_id, extractor_version, facts) VALUES (?, ?, ?)
          ON CONFLICT(document_id) DO UPDATE SET extractor_version = excluded.extractor_version, facts = excluded.facts
          WHERE extractor_version <> excluded.extractor_version OR facts <> excluded.facts`,
-      )
-      .run(documentId, extractorVersion, JSON.stringify(facts));
+    ).run(documentId, extractorVersion, facts);
   }
 
   /** A prepared statement, prepared once per store: the regency-by-regency rebuild runs the same few often. */
