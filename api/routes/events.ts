@@ -1,6 +1,14 @@
-import { TimelineEventSchema } from '../../models/index.js';
+import { type TimelineEvent, TimelineEventSchema } from '../../models/index.js';
+import type { Store } from '../../pipeline/store/store.js';
 import { IdParams, NoQuery } from '../params.js';
 import { itemRoute, NotFoundError } from '../route.js';
+
+/** The stored event with this id, or a 404 naming the id. */
+export async function knownEvent(store: Store, id: string): Promise<TimelineEvent> {
+  const event = await store.event(id);
+  if (!event) throw new NotFoundError(`no event with id "${id}"`);
+  return event;
+}
 
 export const eventRoute = itemRoute({
   path: '/api/events/:id',
@@ -11,9 +19,5 @@ export const eventRoute = itemRoute({
   query: NoQuery,
   notFound: true,
   response: { id: 'TimelineEvent', schema: TimelineEventSchema },
-  async get(store, { params }) {
-    const event = await store.event(params.id);
-    if (!event) throw new NotFoundError(`no event with id "${params.id}"`);
-    return event;
-  },
+  get: (store, { params }) => knownEvent(store, params.id),
 });

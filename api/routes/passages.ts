@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { EventSourceSchema } from '../../models/index.js';
 import { IdParams, NoQuery } from '../params.js';
-import { itemRoute, NotFoundError } from '../route.js';
+import { itemRoute } from '../route.js';
+import { knownEvent } from './events.js';
 
 /** About a short paragraph on each side: enough to read the sentence in its place. */
 const CONTEXT_CHARS = 320;
@@ -52,8 +53,7 @@ export const passagesRoute = itemRoute({
   notFound: true,
   response: { id: 'EventPassages', schema: EventPassagesSchema },
   async get(store, { params }) {
-    const event = await store.event(params.id);
-    if (!event) throw new NotFoundError(`no event with id "${params.id}"`);
+    const event = await knownEvent(store, params.id);
     const texts = new Map(
       (await store.textsOf([...new Set(event.sources.map((s) => s.documentId))])).map((t) => [t.id, t.text]),
     );
