@@ -46,17 +46,23 @@ export function canonicalUrl(href: string, base?: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  url.hash = '';
-  url.pathname = normaliseEscapes(url.pathname);
-  // The raw query, not searchParams: re-serialising as form data would turn %20 into + and escape
-  // "/" and "~", and some servers route on those bytes.
-  const kept = url.search
-    .slice(1)
-    .split('&')
-    .filter((pair) => pair !== '' && !isTracking(pair))
-    .map(normaliseEscapes);
-  // An empty search drops the "?" too.
-  url.search = kept.join('&');
+  // Each setter re-serialises the whole URL and most links need none, so a part is set only when it
+  // changes (half the cost of a listing page's links). An empty fragment or query ("a#", "a?") reads
+  // as '' but still shows in href.
+  if (url.href.includes('#')) url.hash = '';
+  if (url.pathname.includes('%')) url.pathname = normaliseEscapes(url.pathname);
+  if (url.search) {
+    // The raw query, not searchParams: re-serialising as form data would turn %20 into + and escape
+    // "/" and "~", and some servers route on those bytes.
+    const kept = url.search
+      .slice(1)
+      .split('&')
+      .filter((pair) => pair !== '' && !isTracking(pair))
+      .map(normaliseEscapes)
+      .join('&');
+    // An empty search drops the "?" too.
+    if (`?${kept}` !== url.search) url.search = kept;
+  } else if (url.href.includes('?')) url.search = '';
   return url.href;
 }
 

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import {
-  createBrotliDecompress,
-  createGunzip,
-  createInflate,
-  createInflateRaw,
+  brotliDecompressSync,
+  gunzipSync,
+  inflateRawSync,
+  inflateSync,
   constants as zlibConstants,
 } from 'node:zlib';
 import { Agent, type Dispatcher, request } from 'undici';
@@ -120,9 +118,9 @@ function agentFor(allow: AddressPolicy): Agent {
 
 /**
  * GETs a URL for the crawler: redirects followed by hand so every hop is canonicalised and its
- * address checked, the body decompressed here so its decompressed size can be capped while it
- * streams, and every way a server can misbehave turned into a FetchError with a reason the queue can
- * act on (retry later, give up, skip).
+ * address checked, the body decompressed here so its decompressed size can be capped, and every way
+ * a server can misbehave turned into a FetchError with a reason the queue can act on (retry later,
+ * give up, skip).
  */
 export async function fetchUrl(url: string, options: FetchOptions): Promise<FetchResult> {
   return new Transfer(url, options).run();
@@ -275,9 +273,10 @@ class Transfer {
   }
 
   /**
-   * Wire bytes and decompressed bytes are both counted as they stream, so a gzip bomb stops at the
-   * cap after a few MiB of work, and an endless run of empty deflate blocks (no output at all) stops
-   * on the wire count.
+   * The wire bytes are read to the cap as they arrive (an endless run of empty deflate blocks stops on
+   * that count), then decompressed in one call whose output is capped too, so a gzip bomb stops at the
+   * cap after a few MiB of work. One synchronous call per coding costs a tenth of a zlib stream on a
+   * news page, and the body has to be whole before anything reads it anyway.
    */
   private async readBody(res: Dispatcher.ResponseData): Promise<Buffer> {
     try {
@@ -288,26 +287,20 @@ class Transfer {
       const wire = res.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
       // Redirect bodies before this one count as transferred, not against this body's cap.
       const wireLimit = this.transferred + this.maxBytes;
-      // The first chunk is read before any decoder exists: a deflate body's first bytes pick the decoder.
-      const first = await this.nextWireChunk(wire, wireLimit);
-      if (!first) return Buffer.alloc(0);
+      const chunks: Buffer[] = [];
+      for (
+        let chunk = await this.nextWireChunk(wire, wireLimit);
+        chunk;
+        chunk = await this.nextWireChunk(wire, wireLimit)
+      )
+        chunks.push(chunk);
+      let body: Buffer = Buffer.concat(chunks);
       // Content-Encoding lists codings in the order applied, so they come off last first.
-      let decoded: AsyncIterable<Buffer> = this.wireChunks(first, wire, wireLimit);
-      [...codings].reverse().forEach((coding, i) => {
-        decoded = through(decoded, decoderFor(coding, i === 0 ? first : null));
-      });
-      return await this.collect(decoded, codings);
+      for (const coding of [...codings].reverse()) body = this.decode(coding, body, codings);
+      return body;
     } finally {
       release(res.body);
     }
-  }
-
-  private async *wireChunks(
-    first: Buffer,
-    wire: AsyncIterator<Buffer>,
-    limit: number,
-  ): AsyncGenerator<Buffer> {
-    for (let chunk: Buffer | null = first; chunk; chunk = await this.nextWireChunk(wire, limit)) yield chunk;
   }
 
   private async nextWireChunk(wire: AsyncIterator<Buffer>, limit: number): Promise<Buffer | null> {
@@ -324,24 +317,17 @@ class Transfer {
     return step.value;
   }
 
-  private async collect(decoded: AsyncIterable<Buffer>, codings: string[]): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    let size = 0;
+  private decode(coding: string, bytes: Buffer, codings: string[]): Buffer {
+    if (bytes.length === 0) return bytes;
     try {
-      for await (const chunk of decoded) {
-        size += chunk.length;
-        if (size > this.maxBytes)
-          throw this.fail('too-large', `body over ${this.maxBytes} bytes once decompressed`);
-        chunks.push(chunk);
-      }
+      return decompress(coding, bytes, this.maxBytes);
     } catch (err) {
-      // Wire errors arrive here already classified; anything else came out of zlib.
-      if (err instanceof FetchError || this.stopped) throw err;
+      if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw this.fail('too-large', `body over ${this.maxBytes} bytes once decompressed`);
       throw this.fail('bad-content-encoding', `cannot undo Content-Encoding ${codings.join(', ')}`, {
         cause: err,
       });
     }
-    return Buffer.concat(chunks, size);
   }
 
   private contentCodings(headers: IncomingHttpHeaders): string[] {
@@ -381,39 +367,34 @@ class Transfer {
 const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
 
 /**
- * Sync flush at the end, as browsers do: a body cut short after its last complete block still gives
- * what it has instead of an "unexpected end of file".
+ * One coding undone, its output capped at `maxBytes`. Sync flush at the end, as browsers do: a body cut
+ * short after its last complete block still gives what it has instead of an "unexpected end of file".
  */
-function decoderFor(coding: string, firstChunk: Buffer | null): Transform {
-  const lenient = { flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH };
+function decompress(coding: string, bytes: Buffer, maxBytes: number): Buffer {
+  const lenient = {
+    flush: zlibConstants.Z_SYNC_FLUSH,
+    finishFlush: zlibConstants.Z_SYNC_FLUSH,
+    maxOutputLength: maxBytes,
+  };
   switch (coding) {
     case 'br':
-      return createBrotliDecompress({
+      return brotliDecompressSync(bytes, {
         flush: zlibConstants.BROTLI_OPERATION_FLUSH,
         finishFlush: zlibConstants.BROTLI_OPERATION_FLUSH,
+        maxOutputLength: maxBytes,
       });
     case 'deflate':
       // "deflate" means zlib-wrapped, but some servers send raw deflate; the first bytes tell which.
-      return firstChunk && !hasZlibHeader(firstChunk) ? createInflateRaw(lenient) : createInflate(lenient);
+      return hasZlibHeader(bytes) ? inflateSync(bytes, lenient) : inflateRawSync(bytes, lenient);
     default:
-      return createGunzip(lenient);
+      return gunzipSync(bytes, lenient);
   }
 }
 
 /** RFC 1950: compression method 8 in the low nibble, and the first two bytes a multiple of 31. */
-function hasZlibHeader(chunk: Buffer): boolean {
-  const [cmf = 0, flg] = chunk;
+function hasZlibHeader(bytes: Buffer): boolean {
+  const [cmf = 0, flg] = bytes;
   return (cmf & 0x0f) === 8 && (flg === undefined || ((cmf << 8) | flg) % 31 === 0);
-}
-
-/**
- * Feeds `source` through a zlib stream and hands back its output. Errors come out of the returned
- * iterable (pipeline destroys the decoder with them), so the promise's own rejection is redundant;
- * stopping the iteration destroys the decoder, which stops the pump and the source.
- */
-function through(source: AsyncIterable<Buffer>, decoder: Transform): AsyncIterable<Buffer> {
-  pipeline(source, decoder).catch(() => {});
-  return decoder;
 }
 
 /** Reads a little of a body nobody wants, then drops it. */
