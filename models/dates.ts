@@ -11,3 +11,15 @@ export const PartialDateSchema = z
     'expected YYYY, YYYY-MM, YYYY-MM-DD or XXXX-MM-DD',
   );
 export type PartialDate = z.infer<typeof PartialDateSchema>;
+
+/** A date's known parts written as a PartialDate: the year alone, with its month, or with its day too. */
+export function partialDate(year: number | null, month: number | null, day: number | null): PartialDate | null {
+  const y = year === null ? 'XXXX' : String(year);
+  if (month !== null && day !== null) return `${y}-${twoDigits(month)}-${twoDigits(day)}`;
+  if (month !== null) return `${y}-${twoDigits(month)}`;
+  return year === null ? null : y;
+}
+
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}

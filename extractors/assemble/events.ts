@@ -271,8 +271,11 @@ function bestDate(dates: DateMention[]): DateMention | null {
 /** Two dates agree when every part both give is equal. */
 function compatible(a: DateMention | null, b: DateMention | null): boolean {
   if (a === null || b === null) return true;
-  const same = (x: number | null, y: number | null) => x === null || y === null || x === y;
-  return same(a.year, b.year) && same(a.month, b.month) && same(a.day, b.day);
+  return agrees(a.year, b.year) && agrees(a.month, b.month) && agrees(a.day, b.day);
+}
+
+function agrees(x: number | null, y: number | null): boolean {
+  return x === null || y === null || x === y;
 }
 
 function mergeCandidates(candidates: Candidate[]): Candidate[] {

@@ -1,4 +1,4 @@
-import type { DateMention, Mention, PartialDate, ScoreMention } from '../../models/index.js';
+import { type DateMention, type Mention, type PartialDate, partialDate, type ScoreMention } from '../../models/index.js';
 import { weekdayOf } from '../dates/calendar.js';
 import type { RefinerInput } from '../types.js';
 
@@ -50,8 +50,6 @@ function resolveDate(
   if (m.relativeYear !== null) return baseYear === null ? m : { ...m, year: baseYear + m.relativeYear };
   if (m.month === null) return m;
   if (m.day === null) return resolveMonth(m, published, baseYear);
-  const fits = (y: number) =>
-    m.weekday === null || weekdayOf(y, m.month as number, m.day as number) === m.weekday;
   if (published) {
     // The latest such day not after publication; a weekday that does not fit it leaves the year open.
     const after =
@@ -59,11 +57,16 @@ function resolveDate(
       (m.month > published.month ||
         (m.month === published.month && published.day !== null && m.day > published.day));
     const year = after ? published.year - 1 : published.year;
-    return fits(year) ? { ...m, year } : m;
+    return fitsWeekday(m, year) ? { ...m, year } : m;
   }
-  const candidates = writtenYears.filter(fits);
+  const candidates = writtenYears.filter((y) => fitsWeekday(m, y));
   if (m.weekday !== null) return candidates.length === 1 ? { ...m, year: candidates[0] as number } : m;
   return writtenYears.length === 1 ? { ...m, year: writtenYears[0] as number } : m;
+}
+
+/** Whether a dated mention's weekday, if it names one, falls on its day in year `y`. */
+function fitsWeekday(m: DateMention, y: number): boolean {
+  return m.weekday === null || weekdayOf(y, m.month as number, m.day as number) === m.weekday;
 }
 
 /** A month alone ("pada Juli lalu") is the latest such month not after publication, or in the story's year. */
@@ -79,10 +82,5 @@ function resolveScore(m: ScoreMention, baseYear: number | null): ScoreMention {
 
 /** A date mention as zi-gold/1 writes it: `2025-08-28`, `2025-08`, `2025`, `XXXX-02-17`; null if it has no parts. */
 export function formatDate(m: DateMention): PartialDate | null {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const year = m.year === null ? 'XXXX' : String(m.year);
-  if (m.month !== null && m.day !== null) return `${year}-${pad(m.month)}-${pad(m.day)}`;
-  if (m.month !== null) return `${year}-${pad(m.month)}`;
-  if (m.year === null) return null;
-  return year;
+  return partialDate(m.year, m.month, m.day);
 }

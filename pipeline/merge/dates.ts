@@ -1,4 +1,4 @@
-import type { PartialDate } from '../../models/index.js';
+import { type PartialDate, partialDate } from '../../models/index.js';
 
 interface DateParts {
   year: number | null;
@@ -10,8 +10,17 @@ interface DateParts {
 export function dateParts(date: PartialDate | null): DateParts {
   if (date === null) return { year: null, month: null, day: null };
   const [y, m, d] = date.split('-');
-  const num = (s: string | undefined) => (s === undefined || s === 'XXXX' ? null : Number(s));
-  return { year: num(y), month: num(m), day: num(d) };
+  return { year: partOf(y), month: partOf(m), day: partOf(d) };
+}
+
+// Helpers of the merge's hottest comparisons live out here: a closure made per call costs more than
+// the comparison itself (tsx names every one it creates).
+function partOf(s: string | undefined): number | null {
+  return s === undefined || s === 'XXXX' ? null : Number(s);
+}
+
+function agrees(p: number | null, q: number | null): boolean {
+  return p === null || q === null || p === q;
 }
 
 /** How much a date says: a known year, month and day weigh 1, 2 and 4. */
@@ -24,18 +33,12 @@ export function precision(date: PartialDate | null): number {
 export function compatible(a: PartialDate | null, b: PartialDate | null): boolean {
   const x = dateParts(a);
   const y = dateParts(b);
-  const same = (p: number | null, q: number | null) => p === null || q === null || p === q;
-  return same(x.year, y.year) && same(x.month, y.month) && same(x.day, y.day);
+  return agrees(x.year, y.year) && agrees(x.month, y.month) && agrees(x.day, y.day);
 }
 
 /** Compatible dates combined into the most precise one they say together: 2025-08 and XXXX-08-28 → 2025-08-28. */
 export function combine(dates: readonly (PartialDate | null)[]): PartialDate | null {
   const parts = dates.map(dateParts);
   const pick = (k: keyof DateParts) => parts.find((p) => p[k] !== null)?.[k] ?? null;
-  const [year, month, day] = [pick('year'), pick('month'), pick('day')];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const y = year === null ? 'XXXX' : String(year);
-  if (month !== null && day !== null) return `${y}-${pad(month)}-${pad(day)}`;
-  if (month !== null) return `${y}-${pad(month)}`;
-  return year === null ? null : y;
+  return partialDate(pick('year'), pick('month'), pick('day'));
 }
