@@ -3,8 +3,6 @@ import { pageAt, type TimelineEvent } from '../models/index.js';
 import { type Merged, merge } from './merge/index.js';
 import type { Store } from './store/store.js';
 
-/** How many stored extractions are read at a time while the regency index is built. */
-const PAGE = 1_000;
 /** Regencies are written in batches of about this many events and units, one transaction each. */
 const BATCH_ROWS = 5_000;
 
@@ -30,7 +28,7 @@ export interface RebuildOptions {
  */
 export async function rebuild(store: Store, options: RebuildOptions = {}): Promise<RebuildSummary> {
   const { beforeWrite, regencies: only } = options;
-  const documentsOf = await regencyIndex(store, only);
+  const documentsOf = await store.regencyDocuments(only && [...only]);
   const summary: RebuildSummary = { events: 0, units: 0, eventsPerRegency: {} };
   let batch: { regency: string; merged: Merged }[] = [];
   let pending = 0;
@@ -59,23 +57,6 @@ export async function rebuild(store: Store, options: RebuildOptions = {}): Promi
       await write(regency, { events: [], units: [], officials: [], scores: [] });
   if (batch.length > 0) await store.replaceRegencies(batch);
   return summary;
-}
-
-/**
- * Which stored documents touch each regency, read a page of extractions at a time; for a few regencies,
- * only the documents whose facts name them are read.
- */
-async function regencyIndex(store: Store, only?: ReadonlySet<string>): Promise<Map<string, string[]>> {
-  const index = new Map<string, string[]>();
-  const mentioning = only ? [...only] : undefined;
-  let after: string | null = null;
-  for (;;) {
-    const page = await store.regencyPage(after, PAGE, mentioning);
-    if (page.length === 0) break;
-    for (const { id, regencies } of page) for (const r of regencies) pushTo(index, r, id);
-    after = page.at(-1)?.id ?? null;
-  }
-  return index;
 }
 
 /**

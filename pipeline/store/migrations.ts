@@ -8,6 +8,25 @@ interface Dialect {
   moreLowerRegencyIndexes: string;
   /** Each stored event's summary (summarizeEvent) written from its body, in the backend's JSON functions. */
   eventSummaries: string;
+  /** The table of which regencies each document touches, and its filling from the stored facts. */
+  documentRegencies: string;
+}
+
+/**
+ * The regencies a document's facts touch, as `regenciesOf` reads them, one SELECT per place they are
+ * written; `elements(path)` lists a JSON array of the facts, `regencyOf` reads an element's regency.
+ */
+function factRegencies(
+  elements: (path: string) => string,
+  regencyOf: string,
+  texts: (path: string) => string,
+): string {
+  const named = (path: string) =>
+    `SELECT document_id, ${regencyOf} AS regency FROM extractions, ${elements(path)} WHERE ${regencyOf} IS NOT NULL`;
+  return [
+    `SELECT document_id, value AS regency FROM extractions, ${texts('regencies')}`,
+    ...['events', 'units', 'officials', 'scores'].map(named),
+  ].join('\n     UNION ');
 }
 
 const DIALECTS: Readonly<Record<'sqlite' | 'postgres', Dialect>> = {
@@ -21,6 +40,19 @@ const DIALECTS: Readonly<Record<'sqlite' | 'postgres', Dialect>> = {
    CREATE INDEX scores_by_lower_regency ON scores(lower(regency));`,
     eventSummaries: `UPDATE events SET summary = json_set(json_remove(body, '$.sources'), '$.sourceCount',
      (SELECT count(DISTINCT json_extract(value, '$.documentId')) FROM json_each(body, '$.sources')));`,
+    // Clustered on (regency, document): a regency's documents are one range of the table itself.
+    documentRegencies: `CREATE TABLE document_regencies (
+     regency TEXT NOT NULL,
+     document_id TEXT NOT NULL REFERENCES documents(id),
+     PRIMARY KEY (regency, document_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX document_regencies_by_document ON document_regencies(document_id);
+   INSERT OR IGNORE INTO document_regencies (document_id, regency)
+     ${factRegencies(
+       (path) => `json_each(facts, '$.${path}')`,
+       "json_extract(value, '$.regency')",
+       (path) => `json_each(facts, '$.${path}')`,
+     )};`,
   },
   postgres: {
     bytes: 'BYTEA',
@@ -31,6 +63,19 @@ const DIALECTS: Readonly<Record<'sqlite' | 'postgres', Dialect>> = {
    CREATE INDEX scores_by_lower_regency ON scores(lower(regency));`,
     eventSummaries: `UPDATE events SET summary = ((body::jsonb - 'sources') || jsonb_build_object('sourceCount',
      (SELECT count(DISTINCT s ->> 'documentId') FROM jsonb_array_elements(body::jsonb -> 'sources') s)))::text;`,
+    documentRegencies: `CREATE TABLE document_regencies (
+     regency TEXT NOT NULL,
+     document_id TEXT NOT NULL REFERENCES documents(id),
+     PRIMARY KEY (regency, document_id)
+   );
+   CREATE INDEX document_regencies_by_document ON document_regencies(document_id);
+   INSERT INTO document_regencies (document_id, regency)
+     ${factRegencies(
+       (path) => `jsonb_array_elements(facts::jsonb -> '${path}') AS x(value)`,
+       "value ->> 'regency'",
+       (path) => `jsonb_array_elements_text(facts::jsonb -> '${path}') AS x(value)`,
+     )}
+   ON CONFLICT DO NOTHING;`,
   },
 };
 
@@ -102,5 +147,8 @@ export function migrations(backend: 'sqlite' | 'postgres'): readonly string[] {
     // sentence, and reading and re-encoding them was most of a page's cost.
     `ALTER TABLE events ADD COLUMN summary TEXT;
    ${d.eventSummaries}`,
+    // Which documents a regency's merge reads, by index: a merge of the few regencies a crawl touched
+    // no longer reads every stored extraction to find them. Filled from the facts already stored.
+    d.documentRegencies,
   ];
 }

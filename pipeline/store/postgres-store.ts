@@ -19,7 +19,7 @@ import {
 } from '../../models/index.js';
 import { StoreError } from '../errors.js';
 import { eventDigest } from '../merge/digest.js';
-import type { Merged, StoredExtraction } from '../merge/index.js';
+import { type Merged, regenciesOf, type StoredExtraction } from '../merge/index.js';
 import { sortScores } from '../merge/scores.js';
 import { migrations } from './migrations.js';
 import {
@@ -33,7 +33,7 @@ import {
 import {
   EXTRACTION_SELECT,
   inChunks,
-  regenciesOfRow,
+  groupByRegency,
   TEXT_SELECT,
   type TextRow,
   toExtraction,
@@ -131,7 +131,10 @@ export class PostgresStore implements Store {
       );
       // As in SQLite: a document already stored keeps its extraction and only gains missing page spans.
       const added = (inserted.rowCount ?? 0) > 0;
-      if (added) await this.upsertExtraction(db, doc.id, extractorVersion, facts);
+      if (added) {
+        await this.upsertExtraction(db, doc.id, extractorVersion, facts);
+        await this.indexRegencies(db, [{ documentId: doc.id, facts }]);
+      }
       if (doc.pages) await this.fillPages(db, doc.id, doc.text, doc.pages);
       return { added };
     });
@@ -153,8 +156,28 @@ export class PostgresStore implements Store {
          WHERE extractions.extractor_version <> excluded.extractor_version OR extractions.facts <> excluded.facts`,
         [items.map((i) => i.documentId), items.map((i) => i.extractorVersion), json],
       );
-      return items.filter((item, k) => before.get(item.documentId) !== json[k]).length;
+      const changed = items.filter((item, k) => before.get(item.documentId) !== json[k]);
+      await this.indexRegencies(db, changed);
+      return changed.length;
     });
+  }
+
+  /** Which regencies these documents' merges belong to, written beside their facts. */
+  private async indexRegencies(
+    db: pg.PoolClient,
+    items: readonly { documentId: string; facts: DocumentFacts }[],
+  ): Promise<void> {
+    if (items.length === 0) return;
+    await db.query('DELETE FROM document_regencies WHERE document_id = ANY($1::text[])', [
+      items.map((i) => i.documentId),
+    ]);
+    const rows = items.flatMap(({ documentId, facts }) =>
+      [...regenciesOf(facts)].map((regency) => [regency, documentId] as const),
+    );
+    await db.query(
+      'INSERT INTO document_regencies (regency, document_id) SELECT * FROM unnest($1::text[], $2::text[])',
+      [rows.map((r) => r[0]), rows.map((r) => r[1])],
+    );
   }
 
   async eventDigests(regency: string): Promise<Map<string, string>> {
@@ -179,19 +202,14 @@ export class PostgresStore implements Store {
     );
   }
 
-  async regencyPage(
-    afterId: string | null,
-    limit: number,
-    mentioning?: readonly string[],
-  ): Promise<{ id: string; regencies: string[] }[]> {
-    const names = mentioning?.map((name) => JSON.stringify(name)) ?? null;
-    const { rows } = await this.pool.query<{ id: string; facts: string }>(
-      `SELECT document_id AS id, facts FROM extractions WHERE document_id > $1 COLLATE "C"
-       AND ($3::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS n WHERE strpos(facts, n) > 0))
-       ORDER BY document_id COLLATE "C" LIMIT $2`,
-      [afterId ?? '', limit, names],
+  async regencyDocuments(regencies?: readonly string[]): Promise<Map<string, string[]>> {
+    const { rows } = await this.pool.query<{ regency: string; id: string }>(
+      `SELECT regency, document_id AS id FROM document_regencies
+       WHERE $1::text[] IS NULL OR regency = ANY($1::text[])
+       ORDER BY regency COLLATE "C", document_id COLLATE "C"`,
+      [regencies ?? null],
     );
-    return rows.map(regenciesOfRow);
+    return groupByRegency(rows);
   }
 
   async extractionsOf(ids: readonly string[]): Promise<StoredExtraction[]> {

@@ -1,7 +1,7 @@
 import { unitKey } from '../../extractors/units/unit-lexicon.js';
-import type { DocumentFacts } from '../../models/index.js';
+import { pushTo } from '../../extractors/collections.js';
 import { DocumentFactsSchema, PageSpanSchema, type SearchHit, type UnitStatus } from '../../models/index.js';
-import { regenciesOf, type StoredExtraction } from '../merge/index.js';
+import type { StoredExtraction } from '../merge/index.js';
 import type { SearchRow } from './query.js';
 import type { StoredText } from './store.js';
 
@@ -66,12 +66,11 @@ export function unitKeys(u: UnitStatus): string {
   return `|${[u.name, ...u.aliases].map(unitKey).join('|')}|`;
 }
 
-/**
- * The regencies a stored extraction touches, read with a plain JSON parse: the regency index of a rebuild
- * reads every row, and the schema check is done when a regency's rows are merged.
- */
-export function regenciesOfRow(row: { id: string; facts: string }): { id: string; regencies: string[] } {
-  return { id: row.id, regencies: [...regenciesOf(JSON.parse(row.facts) as DocumentFacts)] };
+/** Rows of `document_regencies` as each regency's documents, in the order read. */
+export function groupByRegency(rows: readonly { regency: string; id: string }[]): Map<string, string[]> {
+  const documents = new Map<string, string[]>();
+  for (const { regency, id } of rows) pushTo(documents, regency, id);
+  return documents;
 }
 
 /** A search row as the hit it stands for. */

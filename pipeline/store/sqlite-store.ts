@@ -21,7 +21,7 @@ import {
 } from '../../models/index.js';
 import { StoreError } from '../errors.js';
 import { eventDigest } from '../merge/digest.js';
-import type { Merged, StoredExtraction } from '../merge/index.js';
+import { type Merged, regenciesOf, type StoredExtraction } from '../merge/index.js';
 import { sortScores } from '../merge/scores.js';
 import { migrations } from './migrations.js';
 import {
@@ -36,7 +36,7 @@ import {
   EXTRACTION_SELECT,
   type ExtractionRow,
   inChunks,
-  regenciesOfRow,
+  groupByRegency,
   TEXT_SELECT,
   type TextRow,
   toExtraction,
@@ -145,7 +145,10 @@ export class SqliteStore implements Store {
       // same document, and a rule change is applied to every document by `zi reextract`. Page spans are
       // saved with a new document, and given to a stored one that was saved without them.
       const added = inserted.changes > 0;
-      if (added) this.upsertExtraction(doc.id, extractorVersion, JSON.stringify(facts));
+      if (added) {
+        this.upsertExtraction(doc.id, extractorVersion, JSON.stringify(facts));
+        this.indexRegencies(doc.id, facts);
+      }
       if (doc.pages) this.fillPages(doc.id, doc.text, doc.pages);
       return { added };
     });
@@ -160,8 +163,10 @@ export class SqliteStore implements Store {
         for (const { documentId, extractorVersion, facts } of items) {
           const json = JSON.stringify(facts);
           const before = read.get(documentId) as { facts: string } | undefined;
-          if (before?.facts !== json) changed++;
           this.upsertExtraction(documentId, extractorVersion, json);
+          if (before?.facts === json) continue;
+          changed++;
+          this.indexRegencies(documentId, facts);
         }
         return changed;
       })(),
@@ -185,6 +190,13 @@ export class SqliteStore implements Store {
     ).run(documentId, extractorVersion, facts);
   }
 
+  /** Which regencies a document's merge belongs to, written beside its facts. */
+  private indexRegencies(documentId: string, facts: DocumentFacts): void {
+    this.statement('DELETE FROM document_regencies WHERE document_id = ?').run(documentId);
+    const insert = this.statement('INSERT INTO document_regencies (regency, document_id) VALUES (?, ?)');
+    for (const regency of regenciesOf(facts)) insert.run(regency, documentId);
+  }
+
   /** A prepared statement, prepared once per store: the regency-by-regency rebuild runs the same few often. */
   private statement(sql: string): Database.Statement {
     let prepared = this.statements.get(sql);
@@ -206,19 +218,18 @@ export class SqliteStore implements Store {
     }
   }
 
-  async regencyPage(
-    afterId: string | null,
-    limit: number,
-    mentioning?: readonly string[],
-  ): Promise<{ id: string; regencies: string[] }[]> {
-    const names = mentioning?.map((name) => JSON.stringify(name)) ?? [];
-    const filter = names.length > 0 ? ` AND (${names.map(() => 'instr(facts, ?) > 0').join(' OR ')})` : '';
-    const rows = this.db
-      .prepare(
-        `SELECT document_id AS id, facts FROM extractions WHERE document_id > ?${filter} ORDER BY document_id LIMIT ?`,
-      )
-      .all(afterId ?? '', ...names, limit) as { id: string; facts: string }[];
-    return rows.map(regenciesOfRow);
+  async regencyDocuments(regencies?: readonly string[]): Promise<Map<string, string[]>> {
+    const select = 'SELECT regency, document_id AS id FROM document_regencies';
+    const rows = regencies
+      ? await inChunks(regencies, (chunk) =>
+          this.db
+            .prepare(
+              `${select} WHERE regency IN (${chunk.map(() => '?').join(',')}) ORDER BY regency, document_id`,
+            )
+            .all(...chunk),
+        )
+      : this.statement(`${select} ORDER BY regency, document_id`).all();
+    return groupByRegency(rows as { regency: string; id: string }[]);
   }
 
   async extractionsOf(ids: readonly string[]): Promise<StoredExtraction[]> {

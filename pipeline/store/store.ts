@@ -84,15 +84,10 @@ export interface Store {
   /** A regency's stored events by id with their content digests, to tell what a re-merge changed without loading bodies. */
   eventDigests(regency: string): Promise<Map<string, string>>;
   /**
-   * Each stored document's id with the regencies its facts touch, in id order, a page at a time. With
-   * `mentioning`, only documents whose stored facts hold one of those names (a cheap text search that may
-   * over-include, never miss; the caller filters by `regencies`).
+   * The stored documents whose facts touch each regency (those its merge reads), each regency's in id
+   * order; with `regencies`, only theirs.
    */
-  regencyPage(
-    afterId: string | null,
-    limit: number,
-    mentioning?: readonly string[],
-  ): Promise<{ id: string; regencies: string[] }[]>;
+  regencyDocuments(regencies?: readonly string[]): Promise<Map<string, string[]>>;
   /** The stored extractions of these documents. */
   extractionsOf(ids: readonly string[]): Promise<StoredExtraction[]>;
   /** Stored texts in id order, a page at a time, for re-extraction. */

@@ -1,7 +1,7 @@
 /**
  * For the tests of the upgrade path: each backend's store turned back into one written before page spans
  * were kept, with no table of page spans and event bodies whose sources have no `page` field (nor the
- * indexes and the summary column later versions added).
+ * indexes, the summary column and the table of each document's regencies later versions added).
  */
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -27,6 +27,7 @@ export function forgetPagesInSqlite(path: string): void {
       }[])
         rewrite.run(withoutPages(body), id);
       db.exec('DROP TABLE document_pages');
+      db.exec('DROP TABLE document_regencies');
       for (const table of ['events', 'units', 'officials', 'scores'])
         db.exec(`DROP INDEX ${table}_by_lower_regency`);
       db.exec('ALTER TABLE events DROP COLUMN summary');
@@ -46,6 +47,7 @@ export async function forgetPagesInPostgres(url: string): Promise<void> {
     for (const { id, body } of rows)
       await client.query('UPDATE events SET body = $1 WHERE id = $2', [withoutPages(body), id]);
     await client.query('DROP TABLE document_pages');
+    await client.query('DROP TABLE document_regencies');
     for (const table of ['officials', 'scores']) await client.query(`DROP INDEX ${table}_by_lower_regency`);
     await client.query('ALTER TABLE events DROP COLUMN summary');
     await client.query('UPDATE zi_schema SET version = $1', [SCHEMA_BEFORE_PAGES]);

@@ -8,7 +8,7 @@ import {
   type TimelineEvent,
   type UnitStatus,
 } from '../../models/index.js';
-import { merge } from '../../pipeline/merge/index.js';
+import { merge, regenciesOf } from '../../pipeline/merge/index.js';
 import { listInputs } from '../../pipeline/read-inputs.js';
 import { rebuild } from '../../pipeline/rebuild.js';
 import { reextract } from '../../pipeline/reextract.js';
@@ -16,6 +16,23 @@ import { runFiles } from '../../pipeline/run.js';
 import type { Store } from '../../pipeline/store/store.js';
 
 const files = listInputs(['fixtures/corpus']);
+
+/** Each regency's documents as `regenciesOf` reads every stored extraction, ids in order. */
+async function regencyDocumentsOfFacts(store: Store): Promise<Map<string, string[]>> {
+  const ids: string[] = [];
+  for (
+    let page = await store.texts(null, 50);
+    page.length > 0;
+    page = await store.texts(page.at(-1)?.id ?? null, 50)
+  )
+    ids.push(...page.map((t) => t.id));
+  const documents = new Map<string, string[]>();
+  for (const { document, facts } of await store.extractionsOf(ids))
+    for (const regency of regenciesOf(facts))
+      documents.set(regency, [...(documents.get(regency) ?? []), document.id]);
+  for (const list of documents.values()) list.sort();
+  return documents;
+}
 
 /**
  * The behaviour every store backend owes: the same suite runs against SQLite and PostgreSQL. `open`
@@ -102,6 +119,8 @@ export function storeContract(
         expect((await upgraded.texts(null, 100)).every((t) => t.pages === null)).toBe(true);
         // Spans are offsets into the text they were read with; another text does not take them.
         expect(await upgraded.savePages(pdf?.id as string, 'another text', pdf?.pages ?? [])).toBe(false);
+        // The upgrade read each stored document's regencies from its facts.
+        expect(await upgraded.regencyDocuments()).toEqual(await regencyDocumentsOfFacts(upgraded));
         const summary = await reextract(upgraded);
         expect(summary.pages).toEqual({ filled: 3, left: 0 });
         expect(summary.change.counts).toEqual({ added: 0, removed: 0, changed: 0 });
@@ -134,14 +153,15 @@ export function storeContract(
       expect((await main.units()).map((u) => u.id).sort()).toEqual(whole.units.map((u) => u.id).sort());
     });
 
+    it('knows which documents touch each regency, as their stored facts say', async () => {
+      expect(await main.regencyDocuments()).toEqual(await regencyDocumentsOfFacts(main));
+    });
+
     it('merges a few regencies again from just the documents that name them, to the same result', async () => {
       const before = await main.timeline();
       const some = [...new Set(before.map((e) => e.regency))].slice(0, 3);
-      const mentioning = await main.regencyPage(null, 10_000, some);
-      const all = await main.regencyPage(null, 10_000);
-      const touching = all.filter((d) => d.regencies.some((r) => some.includes(r)));
-      expect(mentioning.length).toBeLessThan(all.length);
-      for (const d of touching) expect(mentioning.map((m) => m.id)).toContain(d.id);
+      const all = await main.regencyDocuments();
+      expect(await main.regencyDocuments(some)).toEqual(new Map(some.sort().map((r) => [r, all.get(r)])));
       const { events } = await rebuild(main, { regencies: new Set(some) });
       expect(events).toBe(before.filter((e) => some.includes(e.regency)).length);
       expect(await main.timeline()).toEqual(before);
@@ -323,8 +343,13 @@ export function storeContract(
       await main.saveExtractions([
         { documentId: victim?.id as string, extractorVersion: 'old', facts: empty },
       ]);
+      // The document no longer touches any regency, and nothing else changed.
+      const whole = await regencyDocumentsOfFacts(main);
+      expect([...whole.values()].some((ids) => ids.includes(victim?.id as string))).toBe(false);
+      expect(await main.regencyDocuments()).toEqual(whole);
       const { events: fewer } = await rebuild(main);
       const restored = await reextract(main);
+      expect(await main.regencyDocuments()).toEqual(await regencyDocumentsOfFacts(main));
       expect(restored.updated).toBe(1);
       expect((await main.timeline()).length).toBeGreaterThanOrEqual(fewer);
       expect(restored.change.counts.removed).toBe(0);
