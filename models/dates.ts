@@ -13,7 +13,11 @@ export const PartialDateSchema = z
 export type PartialDate = z.infer<typeof PartialDateSchema>;
 
 /** A date's known parts written as a PartialDate: the year alone, with its month, or with its day too. */
-export function partialDate(year: number | null, month: number | null, day: number | null): PartialDate | null {
+export function partialDate(
+  year: number | null,
+  month: number | null,
+  day: number | null,
+): PartialDate | null {
   const y = year === null ? 'XXXX' : String(year);
   if (month !== null && day !== null) return `${y}-${twoDigits(month)}-${twoDigits(day)}`;
   if (month !== null) return `${y}-${twoDigits(month)}`;

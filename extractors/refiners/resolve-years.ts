@@ -1,4 +1,10 @@
-import { type DateMention, type Mention, type PartialDate, partialDate, type ScoreMention } from '../../models/index.js';
+import {
+  type DateMention,
+  type Mention,
+  type PartialDate,
+  partialDate,
+  type ScoreMention,
+} from '../../models/index.js';
 import { weekdayOf } from '../dates/calendar.js';
 import type { RefinerInput } from '../types.js';
 

@@ -32,8 +32,8 @@ import {
 } from './query.js';
 import {
   EXTRACTION_SELECT,
-  inChunks,
   groupByRegency,
+  inChunks,
   TEXT_SELECT,
   type TextRow,
   toExtraction,

@@ -1,5 +1,5 @@
-import { unitKey } from '../../extractors/units/unit-lexicon.js';
 import { pushTo } from '../../extractors/collections.js';
+import { unitKey } from '../../extractors/units/unit-lexicon.js';
 import { DocumentFactsSchema, PageSpanSchema, type SearchHit, type UnitStatus } from '../../models/index.js';
 import type { StoredExtraction } from '../merge/index.js';
 import type { SearchRow } from './query.js';

@@ -35,8 +35,8 @@ import {
 import {
   EXTRACTION_SELECT,
   type ExtractionRow,
-  inChunks,
   groupByRegency,
+  inChunks,
   TEXT_SELECT,
   type TextRow,
   toExtraction,
