@@ -1,6 +1,6 @@
 import type { Mention, RegencyMention } from '../../models/index.js';
 import { REGENCY_PLACES, regenciesByPlace } from '../lexicon/regencies.js';
-import { anyOf } from '../patterns.js';
+import { anyOf, scan } from '../patterns.js';
 import { sentenceIndexAt } from '../sentences.js';
 import type { RefinerInput } from '../types.js';
 
@@ -22,7 +22,7 @@ const CAPITAL_AFTER = /^\s+\p{Lu}\p{Ll}/u;
 export function resolveBareRegencies(mentions: Mention[], { text, sentences, ctx }: RefinerInput): Mention[] {
   const explicit = mentions.filter((m): m is RegencyMention => m.kind === 'regency');
   const added: RegencyMention[] = [];
-  for (const m of text.matchAll(BARE)) {
+  for (const m of scan(BARE, text)) {
     const place = m.groups?.place ?? '';
     const start = m.index;
     const end = start + place.length;

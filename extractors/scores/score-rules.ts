@@ -6,7 +6,7 @@
  */
 import type { ScoreMetric, SentenceSpan } from '../../models/index.js';
 import metrics from '../lexicon/score-metrics.json' with { type: 'json' };
-import { anyOf, anyOfSources, wholeWord } from '../patterns.js';
+import { anyOf, anyOfSources, scan, wholeWord } from '../patterns.js';
 import type { Rule, RuleOutput } from '../types.js';
 
 const METRIC_PATTERNS: readonly [ScoreMetric, RegExp][] = Object.entries(metrics.metrics).map(
@@ -30,7 +30,7 @@ function metricNear(text: string, sentence: SentenceSpan, at: number, lookBack: 
   const scope = text.slice(from, sentence.end);
   let best: { metric: ScoreMetric; distance: number } | null = null;
   for (const [metric, re] of METRIC_PATTERNS) {
-    for (const m of scope.matchAll(re)) {
+    for (const m of scan(re, scope)) {
       const pos = from + m.index;
       const distance =
         pos < sentence.start ? 20_000 + sentence.start - pos : pos <= at ? at - pos : 10_000 + pos - at;
