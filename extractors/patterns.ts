@@ -4,12 +4,75 @@ export function escapeRegExp(literal: string): string {
 }
 
 /**
- * An alternation of literals, longest first so that "Kepala Dinas" wins over "Kepala".
- * Spaces match any run of whitespace.
+ * An alternation of literals that prefers the longest, so that "Kepala Dinas" wins over "Kepala"; spaces
+ * match any run of whitespace. Written as a trie ("Kepala(?:\s+Dinas)?"): V8 tries an alternation's
+ * branches one after another at every position, and a gazetteer of a thousand place names was the
+ * dearest pattern of all; a trie tries one branch per character. The greedy optional groups take the
+ * longest literal first and give back one at a time, as the longest-first list does.
+ *
+ * That holds where two literals can match at one position only if one is a prefix of the other. Under
+ * a case-blind flag "Kota" and "KOTA" both match there on different branches, so a set holding such
+ * spellings is written as the plain longest-first list unless `caseSensitive` says the pattern is not
+ * case-blind; so is a set with whitespace other than spaces (a no-break space also matches `\s+`).
  */
-export function anyOf(literals: readonly string[]): string {
+export function anyOf(literals: readonly string[], { caseSensitive = false } = {}): string {
   const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
-  return unique.map((s) => escapeRegExp(s).replace(/ /g, '\\s+')).join('|');
+  if (unique.some((s) => /[^\S ]/.test(s))) return longestFirst(unique);
+  const root = trieOf(unique);
+  if (!caseSensitive && hasCaseTwins(root)) return longestFirst(unique);
+  return alternation(root);
+}
+
+function longestFirst(literals: readonly string[]): string {
+  return literals.map((s) => escapeRegExp(s).replace(/ /g, '\\s+')).join('|');
+}
+
+interface TrieNode {
+  /** Branches by their next token: one character, escaped, or `\s+` for a space. */
+  next: Map<string, TrieNode>;
+  /** A literal ends here. */
+  end: boolean;
+  /** Tokens in the longest literal below, which decides the order branches are tried in. */
+  depth: number;
+}
+
+function trieOf(literals: readonly string[]): TrieNode {
+  const root: TrieNode = { next: new Map(), end: false, depth: 0 };
+  for (const literal of literals) {
+    let node = root;
+    const tokens = [...literal].map((ch) => (ch === ' ' ? '\\s+' : escapeRegExp(ch)));
+    tokens.forEach((token, k) => {
+      let child = node.next.get(token);
+      if (!child) {
+        child = { next: new Map(), end: false, depth: 0 };
+        node.next.set(token, child);
+      }
+      node.depth = Math.max(node.depth, tokens.length - k);
+      node = child;
+    });
+    node.end = true;
+  }
+  return root;
+}
+
+function hasCaseTwins(node: TrieNode): boolean {
+  const folded = new Set<string>();
+  for (const [token, child] of node.next) {
+    const key = token.toLowerCase();
+    if (folded.has(key) || hasCaseTwins(child)) return true;
+    folded.add(key);
+  }
+  return false;
+}
+
+function alternation(node: TrieNode): string {
+  // Longest first, the same order as the list; the sort is stable for literals of equal length.
+  const branches = [...node.next]
+    .sort((a, b) => b[1].depth - a[1].depth)
+    .map(([token, child]) => token + alternation(child));
+  if (branches.length === 0) return '';
+  const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+  return node.end ? `(?:${body})?` : body;
 }
 
 /** An alternation of regular-expression sources taken from a lexicon file, longest first. */

@@ -5,7 +5,7 @@ import { sentenceIndexAt } from '../sentences.js';
 import type { RefinerInput } from '../types.js';
 
 const BARE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?<place>${anyOf([...REGENCY_PLACES, ...REGENCY_PLACES.map((p) => p.toUpperCase())])})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?<place>${anyOf([...REGENCY_PLACES, ...REGENCY_PLACES.map((p) => p.toUpperCase())], { caseSensitive: true })})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 /** A province, its police or its ministry office is not the regency of the same name. */

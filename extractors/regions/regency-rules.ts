@@ -8,7 +8,10 @@ import { REGENCY_PLACES, regenciesByPlace } from '../lexicon/regencies.js';
 import { anyOf } from '../patterns.js';
 import type { Rule } from '../types.js';
 
-const PLACES = anyOf([...REGENCY_PLACES, ...REGENCY_PLACES.map((p) => p.toUpperCase())]);
+// Matched case by case: a place is written in title case or in capitals, never in between.
+const PLACES = anyOf([...REGENCY_PLACES, ...REGENCY_PLACES.map((p) => p.toUpperCase())], {
+  caseSensitive: true,
+});
 const PLACE = `(?<place>${PLACES})(?![\\p{L}\\p{N}])`;
 
 function regencyOf(kind: 'Kabupaten' | 'Kota', place: string): string | null {
