@@ -57,6 +57,10 @@ import type {
 } from './store.js';
 
 const MIGRATIONS = migrations('sqlite');
+/** How long SQLite itself sleeps for a lock, blocking the thread, before `write` awaits a pause instead. */
+const SQLITE_WAIT_MS = 2;
+/** The longest pause between two tries for another process's write lock. */
+const MAX_LOCK_PAUSE_MS = 50;
 
 /** The embedded store: one SQLite file holding documents, their extractions and the merged timeline. */
 export class SqliteStore implements Store {
@@ -65,7 +69,11 @@ export class SqliteStore implements Store {
   private readonly path: string;
   private readonly statements = new Map<string, Database.Statement>();
 
-  private constructor(db: Database.Database, path: string) {
+  private constructor(
+    db: Database.Database,
+    path: string,
+    private readonly busyTimeoutMs: number,
+  ) {
     this.db = db;
     this.path = path;
   }
@@ -83,7 +91,7 @@ export class SqliteStore implements Store {
     } catch (cause) {
       throw new StoreError(`cannot open store ${path}: ${(cause as Error).message}`, { cause });
     }
-    const store = new SqliteStore(db, path);
+    const store = new SqliteStore(db, path, busyTimeoutMs);
     try {
       store.migrate();
     } catch (cause) {
@@ -91,6 +99,9 @@ export class SqliteStore implements Store {
       if (cause instanceof StoreError) throw cause;
       throw new StoreError(`store ${path} is unusable: ${(cause as Error).message}`, { cause });
     }
+    // From here writes wait for a lock in `write`, awaiting; SQLite itself waits only a moment, as a
+    // reader may while another process checkpoints.
+    db.pragma(`busy_timeout = ${SQLITE_WAIT_MS}`);
     return store;
   }
 
@@ -115,7 +126,7 @@ export class SqliteStore implements Store {
     extractorVersion: string,
     facts: DocumentFacts,
   ): Promise<SaveResult> {
-    return this.guarded(`save ${doc.source}`, () => this.saveNew(doc, raw, extractorVersion, facts));
+    return this.write(`save ${doc.source}`, () => this.saveNew(doc, raw, extractorVersion, facts));
   }
 
   private saveNew(
@@ -124,53 +135,48 @@ export class SqliteStore implements Store {
     extractorVersion: string,
     facts: DocumentFacts,
   ): SaveResult {
-    const save = this.db.transaction((): SaveResult => {
-      const inserted = this.db
-        .prepare(
-          `INSERT OR IGNORE INTO documents (id, source, url, title, published, kind, text, raw, added_at)
+    const inserted = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO documents (id, source, url, title, published, kind, text, raw, added_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          doc.id,
-          doc.source,
-          doc.url,
-          doc.title,
-          doc.published,
-          doc.kind,
-          doc.text,
-          Buffer.from(raw),
-          new Date().toISOString(),
-        );
-      // A document already stored keeps its extraction: the same bytes under another name or URL are the
-      // same document, and a rule change is applied to every document by `zi reextract`. Page spans are
-      // saved with a new document, and given to a stored one that was saved without them.
-      const added = inserted.changes > 0;
-      if (added) {
-        this.upsertExtraction(doc.id, extractorVersion, JSON.stringify(facts));
-        this.indexRegencies(doc.id, facts);
-      }
-      if (doc.pages) this.fillPages(doc.id, doc.text, doc.pages);
-      return { added };
-    });
-    return save();
+      )
+      .run(
+        doc.id,
+        doc.source,
+        doc.url,
+        doc.title,
+        doc.published,
+        doc.kind,
+        doc.text,
+        Buffer.from(raw),
+        new Date().toISOString(),
+      );
+    // A document already stored keeps its extraction: the same bytes under another name or URL are the
+    // same document, and a rule change is applied to every document by `zi reextract`. Page spans are
+    // saved with a new document, and given to a stored one that was saved without them.
+    const added = inserted.changes > 0;
+    if (added) {
+      this.upsertExtraction(doc.id, extractorVersion, JSON.stringify(facts));
+      this.indexRegencies(doc.id, facts);
+    }
+    if (doc.pages) this.fillPages(doc.id, doc.text, doc.pages);
+    return { added };
   }
 
   async saveExtractions(items: readonly NewExtraction[]): Promise<number> {
-    return this.guarded(`save ${items.length} extraction(s)`, () =>
-      this.db.transaction(() => {
-        const read = this.statement('SELECT facts FROM extractions WHERE document_id = ?');
-        let changed = 0;
-        for (const { documentId, extractorVersion, facts } of items) {
-          const json = JSON.stringify(facts);
-          const before = read.get(documentId) as { facts: string } | undefined;
-          this.upsertExtraction(documentId, extractorVersion, json);
-          if (before?.facts === json) continue;
-          changed++;
-          this.indexRegencies(documentId, facts);
-        }
-        return changed;
-      })(),
-    );
+    return this.write(`save ${items.length} extraction(s)`, () => {
+      const read = this.statement('SELECT facts FROM extractions WHERE document_id = ?');
+      let changed = 0;
+      for (const { documentId, extractorVersion, facts } of items) {
+        const json = JSON.stringify(facts);
+        const before = read.get(documentId) as { facts: string } | undefined;
+        this.upsertExtraction(documentId, extractorVersion, json);
+        if (before?.facts === json) continue;
+        changed++;
+        this.indexRegencies(documentId, facts);
+      }
+      return changed;
+    });
   }
 
   async eventDigests(regency: string): Promise<Map<string, string>> {
@@ -207,14 +213,28 @@ export class SqliteStore implements Store {
     return prepared;
   }
 
-  /** Runs a write, turning SQLite's own errors (a lock held too long, a full disk) into a StoreError naming the file. */
-  private guarded<T>(action: string, work: () => T): T {
-    try {
-      return work();
-    } catch (cause) {
-      if (!(cause instanceof Database.SqliteError)) throw cause;
-      const reason = cause.code === 'SQLITE_BUSY' ? 'it is locked by another process' : cause.message;
-      throw new StoreError(`cannot ${action} in store ${this.path}: ${reason}`, { cause });
+  /**
+   * Runs a write in one transaction that takes the write lock at its start. While another process holds
+   * the lock it is asked again after a pause awaited, not slept: SQLite's own wait blocks the thread, and
+   * in a crawl worker that stops every other job for as long as another worker's merge holds the file.
+   * SQLite's own errors (a lock held past `busyTimeoutMs`, a full disk) become a StoreError naming the file.
+   */
+  private async write<T>(action: string, work: () => T): Promise<T> {
+    const transaction = this.db.transaction(work);
+    const deadline = Date.now() + this.busyTimeoutMs;
+    for (let pauseMs = 1; ; pauseMs = Math.min(2 * pauseMs, MAX_LOCK_PAUSE_MS)) {
+      try {
+        return transaction.immediate();
+      } catch (cause) {
+        if (!(cause instanceof Database.SqliteError)) throw cause;
+        const busy = cause.code.startsWith('SQLITE_BUSY');
+        if (busy && Date.now() + pauseMs < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, pauseMs));
+          continue;
+        }
+        const reason = busy ? 'it is locked by another process' : cause.message;
+        throw new StoreError(`cannot ${action} in store ${this.path}: ${reason}`, { cause });
+      }
     }
   }
 
@@ -267,7 +287,7 @@ export class SqliteStore implements Store {
   }
 
   async savePages(id: string, text: string, pages: readonly PageSpan[]): Promise<boolean> {
-    return this.guarded(`save the pages of ${id}`, () => this.fillPages(id, text, pages));
+    return this.write(`save the pages of ${id}`, () => this.fillPages(id, text, pages));
   }
 
   private fillPages(id: string, text: string, pages: readonly PageSpan[]): boolean {
@@ -280,14 +300,12 @@ export class SqliteStore implements Store {
   }
 
   async replaceRegencies(batch: readonly { regency: string; merged: Merged }[]): Promise<void> {
-    this.guarded(`write the timeline of ${batch.map((b) => b.regency).join(', ')}`, () =>
-      this.db.transaction(() => {
-        for (const { regency, merged } of batch) {
-          this.deleteRegency(regency);
-          this.insert(merged);
-        }
-      })(),
-    );
+    await this.write(`write the timeline of ${batch.map((b) => b.regency).join(', ')}`, () => {
+      for (const { regency, merged } of batch) {
+        this.deleteRegency(regency);
+        this.insert(merged);
+      }
+    });
   }
 
   private deleteRegency(regency: string): void {
