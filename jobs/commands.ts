@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type Config, DEFAULT_USER_AGENT, type RunStatus } from '../models/index.js';
 import { UsageError } from '../pipeline/errors.js';
@@ -28,6 +29,21 @@ function positiveInt(v: string): number {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
   return n;
 }
+
+function wholeNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number ≥ 0');
+  return n;
+}
+
+/** How many threads parse and extract for a worker: by default one per core but the worker's own. */
+const extractThreadsOption = () =>
+  new Option(
+    '--extract-threads <n>',
+    'threads that parse and extract fetched documents (0: the worker thread)',
+  )
+    .argParser(wholeNumber)
+    .default(Math.max(0, availableParallelism() - 1), 'one fewer than the cores');
 
 function fetchSettings(config: Config): FetchSettings {
   const allowed = new Set(config.allowAddresses);
@@ -70,8 +86,9 @@ export function addCrawlCommands(program: Command, config: Config, dbOption: () 
     .addOption(
       new Option('--concurrency <n>', 'fetches at once in this process').argParser(positiveInt).default(4),
     )
+    .addOption(extractThreadsOption())
     .addOption(dbOption())
-    .action(async (opts: { concurrency: number; db: string }) => {
+    .action(async (opts: { concurrency: number; extractThreads: number; db: string }) => {
       const { openStore, connectRedis, startWorkers, redactedRedisUrl } = await crawl();
       const store = await openStore({ dbPath: opts.db, databaseUrl: config.databaseUrl });
       const redis = connectRedis(config.redisUrl);
@@ -79,9 +96,10 @@ export function addCrawlCommands(program: Command, config: Config, dbOption: () 
         concurrency: opts.concurrency,
         lockMs: config.jobLockMs,
         fetch: fetchSettings(config),
+        extractThreads: opts.extractThreads,
       });
       console.error(
-        `worker ${process.pid}: ${redactedRedisUrl(config.redisUrl)}, concurrency ${opts.concurrency}`,
+        `worker ${process.pid}: ${redactedRedisUrl(config.redisUrl)}, concurrency ${opts.concurrency}, ${opts.extractThreads} extract thread(s)`,
       );
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
@@ -108,6 +126,7 @@ export function addCrawlCommands(program: Command, config: Config, dbOption: () 
         .argParser(positiveInt)
         .default(4),
     )
+    .addOption(extractThreadsOption())
     .addOption(dbOption())
     .action(
       async (opts: {
@@ -116,6 +135,7 @@ export function addCrawlCommands(program: Command, config: Config, dbOption: () 
         source?: string[];
         withWorker?: boolean;
         concurrency: number;
+        extractThreads: number;
         db: string;
       }) => {
         if (!opts.once)
@@ -136,6 +156,7 @@ export function addCrawlCommands(program: Command, config: Config, dbOption: () 
               concurrency: opts.concurrency,
               lockMs: config.jobLockMs,
               fetch: fetchSettings(config),
+              extractThreads: opts.extractThreads,
             })
           : null;
         try {

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { processBytes } from '../pipeline/process-document.js';
 import type { Store } from '../pipeline/store/store.js';
 import type { HostGate } from './host-gate.js';
 import type { PageStates } from './page-state.js';
@@ -27,4 +28,6 @@ export interface CrawlContext {
   robots: RobotsCache;
   sources: SourceRegistry;
   fetch: FetchSettings;
+  /** Parse → extract for a fetched document: `processBytes`, on this thread or on the process pool's. */
+  process: typeof processBytes;
 }

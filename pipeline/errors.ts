@@ -3,10 +3,11 @@ export class InputError extends Error {
   override name = 'InputError';
   constructor(
     readonly source: string,
-    message: string,
+    /** What is wrong with it, without the source's name. */
+    readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`${source}: ${message}`, options);
+    super(`${source}: ${reason}`, options);
   }
 }
 

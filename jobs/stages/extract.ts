@@ -2,7 +2,6 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import { ExtractJobSchema } from '../../models/index.js';
 import { InputError } from '../../pipeline/errors.js';
 import { regenciesOf } from '../../pipeline/merge/index.js';
-import { processBytes } from '../../pipeline/process-document.js';
 import type { CrawlContext } from '../crawl-context.js';
 import { CrawlRun } from '../crawl-run.js';
 import { jobData } from '../job-data.js';
@@ -17,9 +16,9 @@ import { PENDING_MERGE } from './merge.js';
 export async function extractStage(job: Job, ctx: CrawlContext): Promise<void> {
   const data = jobData(ExtractJobSchema, job);
   const raw = Buffer.from(data.body, 'base64');
-  let done: Awaited<ReturnType<typeof processBytes>>;
+  let done: Awaited<ReturnType<CrawlContext['process']>>;
   try {
-    done = await processBytes(data.url, raw, { url: data.url }, data.charset);
+    done = await ctx.process(data.url, raw, { url: data.url }, data.charset);
   } catch (error) {
     // A document that cannot be read never will be: record why on the job instead of retrying.
     if (error instanceof InputError) throw new UnrecoverableError(error.message);
