@@ -98,6 +98,7 @@ export function addCrawlCommands(program: Command, config: Config, dbOption: () 
         fetch: fetchSettings(config),
         extractThreads: opts.extractThreads,
       });
+      await workers.ready;
       console.error(
         `worker ${process.pid}: ${redactedRedisUrl(config.redisUrl)}, concurrency ${opts.concurrency}, ${opts.extractThreads} extract thread(s)`,
       );

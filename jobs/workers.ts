@@ -34,6 +34,8 @@ export interface WorkerSettings {
 }
 
 export interface CrawlWorkers {
+  /** Settles once the extract threads have loaded, so the first documents do not wait for them. */
+  ready: Promise<void>;
   /** Lets the running jobs finish, takes no new ones, then closes every connection. */
   close(): Promise<void>;
 }
@@ -76,6 +78,7 @@ export function startWorkers(redis: Redis, store: Store, settings: WorkerSetting
     make('merge', () => mergeStage(ctx), 1),
   ];
   return {
+    ready: pool ? pool.ready : Promise.resolve(),
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();

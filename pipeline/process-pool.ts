@@ -30,6 +30,11 @@ export class ProcessPool {
     this.threads = new ThreadPool(new URL('./process-worker.ts', import.meta.url), threads);
   }
 
+  /** Settles once every thread can take documents. */
+  get ready(): Promise<void> {
+    return this.threads.ready;
+  }
+
   async process(
     source: string,
     raw: Uint8Array,

@@ -7,6 +7,8 @@ interface Envelope<T> {
   body: T;
 }
 type Answer<R> = { id: number; result: R } | { id: number; error: ThreadError };
+/** What a thread posts once its module is loaded and it takes requests. */
+const READY = 'ready' as const;
 
 /** An error as it crosses threads: an InputError stays one, naming its source; anything else keeps its text. */
 interface ThreadError {
@@ -23,6 +25,8 @@ interface ThreadError {
 export class ThreadPool<Request, Result> {
   private readonly threads: { worker: Worker; held: number }[];
   private next = 0;
+  /** Settles once every thread has loaded its module (or one failed to). */
+  readonly ready: Promise<void>;
   private readonly waiting = new Map<
     number,
     { thread: number; resolve(r: Result): void; reject(e: Error): void }
@@ -30,12 +34,23 @@ export class ThreadPool<Request, Result> {
 
   constructor(module: URL, size: number, resourceLimits?: ResourceLimits) {
     const boot = new URL('../bin/ts-worker.mjs', import.meta.url);
+    const started: Promise<void>[] = [];
     this.threads = Array.from({ length: size }, (_, t) => {
       const worker = new Worker(boot, { workerData: { module: module.href }, resourceLimits });
-      worker.on('message', (a: Answer<Result>) => this.settle(a));
+      started.push(
+        new Promise((resolve, reject) => {
+          worker.on('message', (a: Answer<Result> | typeof READY) =>
+            a === READY ? resolve() : this.settle(a),
+          );
+          worker.once('error', reject);
+        }),
+      );
       worker.on('error', (error) => this.failThread(t, error));
       return { worker, held: 0 };
     });
+    this.ready = Promise.all(started).then(() => {});
+    // Whoever waits for readiness hears of a failure; a pool nobody waits on fails its requests instead.
+    this.ready.catch(() => {});
   }
 
   get size(): number {
@@ -82,7 +97,7 @@ export class ThreadPool<Request, Result> {
 export function answerRequests<Request, Result>(
   port: {
     on(event: 'message', f: (e: Envelope<Request>) => void): void;
-    postMessage(a: Answer<Result>): void;
+    postMessage(a: Answer<Result> | typeof READY): void;
   },
   handle: (body: Request) => Result | Promise<Result>,
 ): void {
@@ -95,6 +110,7 @@ export function answerRequests<Request, Result>(
     }
     port.postMessage(answer);
   });
+  port.postMessage(READY);
 }
 
 function toThread(error: unknown): ThreadError {

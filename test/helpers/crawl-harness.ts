@@ -75,9 +75,10 @@ export async function startCrawlWorld(
   };
 }
 
-/** `zi worker` in a process of its own. */
-export function startWorker(world: CrawlWorld, concurrency = 4): ChildProcess {
-  const child = spawn('node', ['bin/zi.mjs', 'worker', '--concurrency', String(concurrency)], {
+/** `zi worker` in a process of its own; `extractThreads` as its option, by default the worker's own. */
+export function startWorker(world: CrawlWorld, concurrency = 4, extractThreads?: number): ChildProcess {
+  const threads = extractThreads === undefined ? [] : ['--extract-threads', String(extractThreads)];
+  const child = spawn('node', ['bin/zi.mjs', 'worker', '--concurrency', String(concurrency), ...threads], {
     env: world.env,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -85,6 +86,21 @@ export function startWorker(world: CrawlWorld, concurrency = 4): ChildProcess {
   child.stderr?.on('data', (d: Buffer) => world.workerLog.push(`${name}: ${d.toString().trimEnd()}`));
   child.on('exit', (code, signal) => world.workerLog.push(`${name} exited (${signal ?? `code ${code}`})`));
   return child;
+}
+
+/** Settles once a `zi worker` says it is ready (connected, its extract threads loaded); fails if it exits first. */
+export function workerReady(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      if (!/^worker \d+: .*concurrency/m.test(d.toString())) return;
+      child.stderr?.off('data', onData);
+      resolve();
+    };
+    child.stderr?.on('data', onData);
+    child.once('exit', (code, signal) =>
+      reject(new Error(`worker ${child.pid} exited (${signal ?? `code ${code}`})`)),
+    );
+  });
 }
 
 export async function stopWorker(
