@@ -105,19 +105,28 @@ export class SqliteStore implements Store {
     return store;
   }
 
+  /**
+   * Brings the schema up to date in one transaction holding the write lock from its start, the version
+   * read again inside it: two workers opening a new store at once would otherwise both read version 0,
+   * and the second would create the tables again. An up-to-date store takes no lock at all.
+   */
   private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
-    if (current > MIGRATIONS.length) {
-      throw new StoreError(
-        `store schema version ${current} is newer than this program understands (${MIGRATIONS.length}); upgrade zi`,
-      );
-    }
-    for (let v = current; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v] as string);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+    const version = () => {
+      const current = this.db.pragma('user_version', { simple: true }) as number;
+      if (current > MIGRATIONS.length)
+        throw new StoreError(
+          `store schema version ${current} is newer than this program understands (${MIGRATIONS.length}); upgrade zi`,
+        );
+      return current;
+    };
+    if (version() === MIGRATIONS.length) return;
+    this.db
+      .transaction(() => {
+        const current = version();
+        for (let v = current; v < MIGRATIONS.length; v++) this.db.exec(MIGRATIONS[v] as string);
+        this.db.pragma(`user_version = ${MIGRATIONS.length}`);
+      })
+      .immediate();
   }
 
   async saveDocument(

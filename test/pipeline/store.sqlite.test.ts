@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../pipeline/errors.js';
 import { processFile } from '../../pipeline/process-document.js';
+import { migrations } from '../../pipeline/store/migrations.js';
 import { SqliteStore } from '../../pipeline/store/sqlite-store.js';
 import { forgetPagesInSqlite } from '../helpers/old-store.js';
 import { storeContract } from '../helpers/store-contract.js';
@@ -27,6 +29,32 @@ describe('the SQLite file', () => {
     db.close();
     expect(() => SqliteStore.open(path)).toThrowError(StoreError);
     expect(() => SqliteStore.open(path)).toThrowError(/schema version 99 is newer/);
+  });
+
+  it('lets several processes open one new store at once, the schema made once', async () => {
+    const path = join(work, 'opened-together.db');
+    // Another process is half-way through making the schema: the store opened meanwhile must wait for
+    // it and take the schema as it leaves it, not make it a second time.
+    const first = new Database(path);
+    first.pragma('journal_mode = WAL');
+    first.exec('BEGIN IMMEDIATE');
+    first.exec(migrations('sqlite')[0] as string);
+    first.pragma('user_version = 1');
+    const second = spawn('node', ['bin/zi.mjs', 'regencies', '--db', path], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    second.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    first.exec('COMMIT');
+    first.close();
+    const code = await new Promise((resolve) => second.on('exit', resolve));
+    expect(code, stderr).toBe(0);
+    const store = SqliteStore.open(path);
+    expect((await store.counts()).documents).toBe(0);
+    await store.close();
   });
 
   it('refuses a file that is not a database, naming it', () => {
