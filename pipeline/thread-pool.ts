@@ -20,7 +20,7 @@ interface ThreadError {
 /**
  * Worker threads, each running one TypeScript module that answers requests (see `answerRequests`). A
  * request goes to the thread with the fewest in hand, and its promise settles with that thread's answer;
- * a thread that dies fails what it held.
+ * a thread that dies or stops fails what it held.
  */
 export class ThreadPool<Request, Result> {
   private readonly threads: { worker: Worker; held: number }[];
@@ -43,9 +43,14 @@ export class ThreadPool<Request, Result> {
             a === READY ? resolve() : this.settle(a),
           );
           worker.once('error', reject);
+          worker.once('exit', (code) =>
+            reject(new Error(`worker thread exited before it was ready (code ${code})`)),
+          );
         }),
       );
       worker.on('error', (error) => this.failThread(t, error));
+      // A thread that stops without an error (terminated, or its module returned) fails what it held too.
+      worker.on('exit', (code) => this.failThread(t, new Error(`worker thread exited (code ${code})`)));
       return { worker, held: 0 };
     });
     this.ready = Promise.all(started).then(() => {});
