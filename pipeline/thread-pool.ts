@@ -17,43 +17,38 @@ interface ThreadError {
   input?: { source: string; reason: string };
 }
 
+/** One thread of the pool: its worker, how many requests it holds, whether its module has loaded. */
+interface Thread {
+  worker: Worker;
+  held: number;
+  loaded: boolean;
+}
+
 /**
  * Worker threads, each running one TypeScript module that answers requests (see `answerRequests`). A
- * request goes to the thread with the fewest in hand, and its promise settles with that thread's answer;
- * a thread that dies or stops fails what it held.
+ * request goes to the thread with the fewest in hand, and its promise settles with that thread's answer.
+ * A thread that dies or stops fails what it held; one that had loaded is replaced, so one document that
+ * exhausts a thread's heap costs that document, not the pool. A module that cannot load fails the pool.
  */
 export class ThreadPool<Request, Result> {
-  private readonly threads: { worker: Worker; held: number }[];
+  private readonly threads: Thread[] = [];
   private next = 0;
+  private closing = false;
+  /** Why the pool cannot work: a thread could not load its module. */
+  private broken: Error | null = null;
   /** Settles once every thread has loaded its module (or one failed to). */
   readonly ready: Promise<void>;
   private readonly waiting = new Map<
     number,
-    { thread: number; resolve(r: Result): void; reject(e: Error): void }
+    { thread: Thread; resolve(r: Result): void; reject(e: Error): void }
   >();
 
-  constructor(module: URL, size: number, resourceLimits?: ResourceLimits) {
-    const boot = new URL('../bin/ts-worker.mjs', import.meta.url);
-    const started: Promise<void>[] = [];
-    this.threads = Array.from({ length: size }, (_, t) => {
-      const worker = new Worker(boot, { workerData: { module: module.href }, resourceLimits });
-      started.push(
-        new Promise((resolve, reject) => {
-          worker.on('message', (a: Answer<Result> | typeof READY) =>
-            a === READY ? resolve() : this.settle(a),
-          );
-          worker.once('error', reject);
-          worker.once('exit', (code) =>
-            reject(new Error(`worker thread exited before it was ready (code ${code})`)),
-          );
-        }),
-      );
-      worker.on('error', (error) => this.failThread(t, error));
-      // A thread that stops without an error (terminated, or its module returned) fails what it held too.
-      worker.on('exit', (code) => this.failThread(t, new Error(`worker thread exited (code ${code})`)));
-      return { worker, held: 0 };
-    });
-    this.ready = Promise.all(started).then(() => {});
+  constructor(
+    private readonly module: URL,
+    size: number,
+    private readonly resourceLimits?: ResourceLimits,
+  ) {
+    this.ready = Promise.all(Array.from({ length: size }, () => this.start())).then(() => {});
     // Whoever waits for readiness hears of a failure; a pool nobody waits on fails its requests instead.
     this.ready.catch(() => {});
   }
@@ -63,35 +58,65 @@ export class ThreadPool<Request, Result> {
   }
 
   run(body: Request): Promise<Result> {
-    let t = 0;
-    for (let k = 1; k < this.threads.length; k++)
-      if ((this.threads[k]?.held ?? 0) < (this.threads[t]?.held ?? 0)) t = k;
-    const thread = this.threads[t] as { worker: Worker; held: number };
+    if (this.broken) return Promise.reject(this.broken);
+    let thread = this.threads[0] as Thread;
+    for (const t of this.threads) if (t.held < thread.held) thread = t;
     const id = this.next++;
     thread.held++;
     return new Promise<Result>((resolve, reject) => {
-      this.waiting.set(id, { thread: t, resolve, reject });
+      this.waiting.set(id, { thread, resolve, reject });
       thread.worker.postMessage({ id, body } satisfies Envelope<Request>);
     });
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+
+  /** Starts a thread in a new place, or in the place of `replacing`; settles once its module has loaded. */
+  private start(replacing?: Thread): Promise<void> {
+    const boot = new URL('../bin/ts-worker.mjs', import.meta.url);
+    const worker = new Worker(boot, {
+      workerData: { module: this.module.href },
+      resourceLimits: this.resourceLimits,
+    });
+    const thread: Thread = { worker, held: 0, loaded: false };
+    const place = replacing ? this.threads.indexOf(replacing) : this.threads.length;
+    this.threads[place] = thread;
+    return new Promise((resolve, reject) => {
+      let failure: Error | null = null;
+      worker.on('message', (a: Answer<Result> | typeof READY) => {
+        if (a !== READY) return this.settle(a);
+        thread.loaded = true;
+        resolve();
+      });
+      worker.on('error', (error) => {
+        failure = error;
+      });
+      worker.on('exit', (code) => {
+        const why = failure ?? new Error(`worker thread exited (code ${code})`);
+        this.fail(thread, why);
+        if (!thread.loaded) {
+          this.broken ??= new Error(`worker thread could not start: ${why.message}`);
+          reject(this.broken);
+        } else if (!this.closing) this.start(thread).catch(() => {});
+      });
+    });
   }
 
   private settle(answer: Answer<Result>): void {
     const waiter = this.waiting.get(answer.id);
     if (!waiter) return;
     this.waiting.delete(answer.id);
-    const thread = this.threads[waiter.thread];
-    if (thread) thread.held--;
+    waiter.thread.held--;
     if ('result' in answer) waiter.resolve(answer.result);
     else waiter.reject(fromThread(answer.error));
   }
 
-  private failThread(t: number, error: Error): void {
+  private fail(thread: Thread, error: Error): void {
     for (const [id, waiter] of this.waiting)
-      if (waiter.thread === t) {
+      if (waiter.thread === thread) {
         this.waiting.delete(id);
         waiter.reject(error);
       }
