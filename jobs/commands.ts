@@ -24,17 +24,16 @@ const crawl = () =>
     ...workers,
   }));
 
-function positiveInt(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
-  return n;
+/** An option's parser for whole numbers from `min` up. */
+function wholeNumberFrom(min: number): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`must be a whole number ≥ ${min}`);
+    return n;
+  };
 }
 
-function wholeNumber(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number ≥ 0');
-  return n;
-}
+const positiveInt = wholeNumberFrom(1);
 
 /** How many threads parse and extract for a worker: by default one per core but the worker's own. */
 const extractThreadsOption = () =>
@@ -42,7 +41,7 @@ const extractThreadsOption = () =>
     '--extract-threads <n>',
     'threads that parse and extract fetched documents (0: the worker thread)',
   )
-    .argParser(wholeNumber)
+    .argParser(wholeNumberFrom(0))
     .default(Math.max(0, availableParallelism() - 1), 'one fewer than the cores');
 
 function fetchSettings(config: Config): FetchSettings {

@@ -24,6 +24,20 @@ export function partialDate(
   return year === null ? null : y;
 }
 
+/** Two dates' parts agree where both give a part: 2025-08 and XXXX-08-28 do, 2025-08-27 and 2025-08-28 do not. */
+export function datePartsAgree(
+  a: { year: number | null; month: number | null; day: number | null },
+  b: { year: number | null; month: number | null; day: number | null },
+): boolean {
+  return agrees(a.year, b.year) && agrees(a.month, b.month) && agrees(a.day, b.day);
+}
+
+// A module function, not a closure made per call: the merge compares dates pairwise, and tsx names every
+// closure it creates.
+function agrees(p: number | null, q: number | null): boolean {
+  return p === null || q === null || p === q;
+}
+
 function twoDigits(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }

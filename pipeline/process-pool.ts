@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Document, DocumentFacts, DocumentMeta } from '../models/index.js';
 import type { ProcessedDocument } from './process-document.js';
 import { ThreadPool } from './thread-pool.js';
@@ -25,8 +24,7 @@ export interface ProcessAnswer {
 export class ProcessPool {
   private readonly threads: ThreadPool<ProcessRequest, ProcessAnswer>;
 
-  /** `threads`: by default one fewer than the cores. */
-  constructor(threads = Math.max(1, availableParallelism() - 1)) {
+  constructor(threads: number) {
     this.threads = new ThreadPool(new URL('./process-worker.ts', import.meta.url), threads);
   }
 

@@ -42,7 +42,6 @@ export async function rebuild(store: Store, options: RebuildOptions = {}): Promi
     pending = 0;
   };
   for (const regency of [...documentsOf.keys()].sort()) {
-    if (only && !only.has(regency)) continue;
     const ids = documentsOf.get(regency) as string[];
     const merged = merge(await store.extractionsOf(ids), regency);
     await fillSources(store, ids, merged.events);

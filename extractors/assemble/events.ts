@@ -1,11 +1,12 @@
-import type {
-  AwardFact,
-  DateMention,
-  EventFact,
-  EventMention,
-  EventType,
-  Predicate,
-  RegencyMention,
+import {
+  type AwardFact,
+  type DateMention,
+  datePartsAgree,
+  type EventFact,
+  type EventMention,
+  type EventType,
+  type Predicate,
+  type RegencyMention,
 } from '../../models/index.js';
 import { pushTo } from '../collections.js';
 import cues from '../lexicon/event-cues.json' with { type: 'json' };
@@ -270,12 +271,7 @@ function bestDate(dates: DateMention[]): DateMention | null {
 
 /** Two dates agree when every part both give is equal. */
 function compatible(a: DateMention | null, b: DateMention | null): boolean {
-  if (a === null || b === null) return true;
-  return agrees(a.year, b.year) && agrees(a.month, b.month) && agrees(a.day, b.day);
-}
-
-function agrees(x: number | null, y: number | null): boolean {
-  return x === null || y === null || x === y;
+  return a === null || b === null || datePartsAgree(a, b);
 }
 
 function mergeCandidates(candidates: Candidate[]): Candidate[] {

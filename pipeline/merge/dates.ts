@@ -1,4 +1,4 @@
-import { type PartialDate, partialDate } from '../../models/index.js';
+import { datePartsAgree, type PartialDate, partialDate } from '../../models/index.js';
 
 interface DateParts {
   year: number | null;
@@ -13,14 +13,10 @@ export function dateParts(date: PartialDate | null): DateParts {
   return { year: partOf(y), month: partOf(m), day: partOf(d) };
 }
 
-// Helpers of the merge's hottest comparisons live out here: a closure made per call costs more than
-// the comparison itself (tsx names every one it creates).
+// Out here rather than a closure made per call: the merge's hottest comparisons call it, and tsx names
+// every closure it creates.
 function partOf(s: string | undefined): number | null {
   return s === undefined || s === 'XXXX' ? null : Number(s);
-}
-
-function agrees(p: number | null, q: number | null): boolean {
-  return p === null || q === null || p === q;
 }
 
 /** How much a date says: a known year, month and day weigh 1, 2 and 4. */
@@ -31,9 +27,7 @@ export function precision(date: PartialDate | null): number {
 
 /** Two dates agree where every part both give is equal: 2025-08 and XXXX-08-28 do, 2025-08-27 and 2025-08-28 do not. */
 export function compatible(a: PartialDate | null, b: PartialDate | null): boolean {
-  const x = dateParts(a);
-  const y = dateParts(b);
-  return agrees(x.year, y.year) && agrees(x.month, y.month) && agrees(x.day, y.day);
+  return datePartsAgree(dateParts(a), dateParts(b));
 }
 
 /** Compatible dates combined into the most precise one they say together: 2025-08 and XXXX-08-28 → 2025-08-28. */
